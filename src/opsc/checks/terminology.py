@@ -1,0 +1,90 @@
+"""The ``terminology`` rule: terms the Luxembourg Guidelines (2016) advise against.
+
+The Terminology Guidelines for the Protection of Children from Sexual Exploitation and
+Sexual Abuse (Luxembourg, 28 January 2016) explain which words stigmatise children or
+suggest consent. Two kinds of terms are warned about:
+
+* terms to avoid everywhere (``child prostitute``): a warning unless quoted;
+* legal terms (``child pornography``, ``child prostitution``): the OPSC's and many
+  statutes' own words, fine when naming the law, in quotations, blockquotes and
+  headings, or in a sentence that names an instrument or a statute; elsewhere a
+  warning suggesting the preferred wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term to avoid and the wording to use instead."""
+
+    pattern: str
+    preferred: str
+    legal: bool = False
+
+
+TERMS: tuple[Term, ...] = (
+    Term(r"child(?:ren)?\s+prostitutes?", "child exploited in prostitution"),
+    Term(r"(?:juvenile|teen(?:age)?|under-?age|young)\s+prostitut(?:e|es|ion)",
+         "sexual exploitation of children in prostitution"),
+    Term(r"child\s+(?:commercial\s+)?sex\s+workers?", "child exploited in prostitution"),
+    Term(r"child\s+sex\s+touris(?:m|ts?)",
+         "sexual exploitation of children in the context of travel and tourism"),
+    Term(r"(?:child|kiddie)\s+porn(?!ograph)", "child sexual abuse material"),
+    Term(r"child\s+pornography", "child sexual abuse material", legal=True),
+    Term(r"child\s+prostitution", "sexual exploitation of children in prostitution", legal=True),
+)
+_COMPILED = [(re.compile(rf"\b{t.pattern}\b", re.IGNORECASE), t) for t in TERMS]
+_QUOTED = re.compile(r"\"[^\"\n]{0,400}\"|“[^”\n]{0,400}”|«[^»\n]{0,400}»|‘[^’\n]{0,400}’")
+_LEGAL_CONTEXT = re.compile(
+    r"\b(?:OPSC|CRC|Optional\s+Protocol|Protocol|Convention|article|art\.|arts\.|section|"
+    r"Act|Code|Law|Decree|statute|offen[cs]es?|criminali[sz]|defin\w*|term|title|chapter|"
+    r"penal|criminal|provision|legislation|prohibit\w*|Special\s+Rapporteur|Committee|"
+    r"sale\s+of\s+children)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """An occurrence of a term to avoid."""
+
+    start: int
+    end: int
+    written: str
+    preferred: str
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)]
+    begin = before[-1] if before else max(0, start - 600)
+    after = _SENTENCE_END.search(text, end, end + 600)
+    return text[begin : after.start() if after else end + 600]
+
+
+def _exempt_ranges(text: str) -> list[tuple[int, int]]:
+    ranges = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith((">", "#")):
+            ranges.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return ranges
+
+
+def find_terms(prose: str) -> Iterator[TermUse]:
+    """Terms to avoid in masked prose (see ``mask_markdown``), outside quotations."""
+    exempt = _exempt_ranges(prose)
+    for pattern, term in _COMPILED:
+        for match in pattern.finditer(prose):
+            if any(a <= match.start() < b for a, b in exempt):
+                continue
+            if term.legal and _LEGAL_CONTEXT.search(_sentence(prose, match.start(), match.end())):
+                continue
+            yield TermUse(match.start(), match.end(), match.group(0), term.preferred)
