@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 from dataclasses import dataclass
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -113,3 +114,25 @@ def resolve(destination: str, source: Path, root: Path) -> Resolved:
     except ValueError:
         return Resolved(Target.OUTSIDE, resolved, fragment)
     return Resolved(Target.LOCAL, resolved, fragment)
+
+
+def rewrite_destinations(markdown: str, rewrite: Callable[[str], str | None]) -> str:
+    """``markdown`` with each link or image destination passed through ``rewrite``.
+
+    ``rewrite`` returns the new destination, or None to keep it. Code is left alone.
+    """
+    from opsc.markdown_text import mask_code
+
+    pieces: list[str] = []
+    cursor = 0
+    for link in find_links(mask_code(markdown)):
+        if link.offset < cursor or not link.destination:
+            continue
+        new = rewrite(link.destination)
+        if new is None or new == link.destination:
+            continue
+        pieces.append(markdown[cursor : link.offset])
+        pieces.append(new)
+        cursor = link.offset + len(link.destination)
+    pieces.append(markdown[cursor:])
+    return "".join(pieces)

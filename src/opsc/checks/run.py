@@ -20,7 +20,7 @@ from opsc.references import find_references
 
 _SYMBOL = re.compile(r"\bCRC/C/(?:OPSC/|OPAC/)?([A-Z]{3})(?=/)")
 _UNSAFE_TAG = re.compile(
-    r"<\s*/?\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|form|style|"
+    r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|form|style|"
     r"template|portal)\b",
     re.IGNORECASE,
 )
