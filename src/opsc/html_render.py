@@ -7,6 +7,7 @@ with an allowlist so that no script-capable HTML survives, whatever the source s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import markdown as md
@@ -14,6 +15,7 @@ import nh3
 
 from opsc.linker import HrefFor, link_references
 from opsc.links import rewrite_destinations
+from opsc.markdown_text import mask_code
 from opsc.reader import heading_slug
 
 EXTENSIONS = ["extra", "sane_lists", "toc"]
@@ -48,10 +50,38 @@ def sanitize(html: str) -> str:
     )
 
 
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")
+_SAFE_INLINE_TAGS = {"sup", "sub", "br", "abbr", "small", "mark", "kbd", "span", "em", "strong", "b", "i", "u", "s"}
+_SAFE_ATTRIBUTE = re.compile(r"""^(?:\s+(?:title|lang|dir)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*\s*/?$""")
+
+
+def neutralize_html(markdown: str) -> str:
+    """Escape every raw HTML tag except a few harmless inline ones without risky attributes.
+
+    A safety net under the checker: whatever reaches a renderer, no tag that can run
+    code, embed content or fetch a resource survives as HTML. Code is left alone.
+    """
+    masked = mask_code(markdown)
+    pieces: list[str] = []
+    cursor = 0
+    for match in _TAG.finditer(masked):
+        name = match.group(2).lower()
+        if name in _SAFE_INLINE_TAGS and _SAFE_ATTRIBUTE.match(match.group(3)):
+            continue
+        if name in {"http", "https", "mailto"} and match.group(3).startswith(":"):
+            continue  # an autolink such as <https://example.org>
+        pieces.append(markdown[cursor : match.start()])
+        pieces.append("&lt;")
+        cursor = match.start() + 1
+    pieces.append(markdown[cursor:])
+    return "".join(pieces)
+
+
 def prepare_markdown(
     text: str, *, href_for: HrefFor, rewrite: Callable[[str], str | None] | None = None
 ) -> str:
-    """Source Markdown with references linked and destinations rewritten."""
+    """Source Markdown with raw HTML neutralised, references linked, destinations rewritten."""
+    text = neutralize_html(text)
     if rewrite is not None:
         text = rewrite_destinations(text, rewrite)
     return link_references(text, href_for)
