@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from opsc import registry
 from opsc.model import Chapter, Corpus, Report
-from opsc.reader import headings, heading_slug
+from opsc.reader import heading_slug, headings
 from opsc.references import find_references
 
 
@@ -30,11 +30,18 @@ def _report_citations(report: Report) -> dict[str, list[Citation]]:
         for _, _, body in area.columns():
             if body is not None:
                 cited.update(
-                    r.id for r in find_references(body.markdown)
+                    r.id
+                    for r in find_references(body.markdown)
                     if r.instrument == "OPSC" and not r.implied
                 )
-        citation = Citation("report", report.slug, report.meta.country or report.title,
-                            area.id, area.title, area.rating)
+        citation = Citation(
+            "report",
+            report.slug,
+            report.meta.country or report.title,
+            area.id,
+            area.title,
+            area.rating,
+        )
         for provision_id in cited:
             if provision_id in registry.opsc():
                 found[provision_id].append(citation)

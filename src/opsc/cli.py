@@ -24,7 +24,7 @@ class OpscGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("opsc: interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the CLI is the one place that reports them
+        except Exception as exc:
             from opsc.config import ConfigError
             from opsc.project import UsageError
 
@@ -55,8 +55,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-    show_default=True, help="Output format of the diagnostics.",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="Output format of the diagnostics.",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 def check(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
@@ -122,10 +126,19 @@ def new(country: str, force: bool) -> None:
 
 
 @main.command()
-@click.option("--only", default="site,pdf,docx", show_default=True,
-              help="Comma-separated outputs to build: site, pdf, docx.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of cores).")
+@click.option(
+    "--only",
+    default="site,pdf,docx",
+    show_default=True,
+    help="Comma-separated outputs to build: site, pdf, docx.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores).",
+)
 @click.option("--scheduler", default=None, help="Address of a Dask scheduler to use as the pool.")
 def build(only: str, jobs: int | None, scheduler: str | None) -> None:
     """Build the outputs into site/, rebuilding only what changed."""

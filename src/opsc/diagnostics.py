@@ -55,7 +55,9 @@ class Diagnostic:
 
     def as_text(self) -> str:
         """``path:line:col: severity: message [rule] (hint)``."""
-        text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        text = (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        )
         return f"{text} ({self.hint})" if self.hint else text
 
     def as_dict(self) -> dict[str, object]:
@@ -113,7 +115,11 @@ def render(diagnostics: Sequence[Diagnostic], summary: Summary, fmt: str) -> str
     if fmt == "json":
         payload = {
             "diagnostics": [d.as_dict() for d in diagnostics],
-            "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings},
+            "summary": {
+                "files": summary.files,
+                "errors": summary.errors,
+                "warnings": summary.warnings,
+            },
         }
         return json.dumps(payload, ensure_ascii=False, indent=1)
     if fmt == "github":

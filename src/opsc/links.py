@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 _TEXT = r"(?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,1000}"
 _DEST = r"<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
 _INLINE = re.compile(rf"(!?)\[({_TEXT})\]\(\s*{_DEST}(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[(?!\^)([^\]\n]{1,200})\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.M)
-_HTML_URL = re.compile(r"<[A-Za-z][^<>]{0,2000}?\b(href|src|srcset|poster|data|action)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+_REFERENCE_DEF = re.compile(
+    r"^ {0,3}\[(?!\^)([^\]\n]{1,200})\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.M
+)
+_HTML_URL = re.compile(
+    r"<[A-Za-z][^<>]{0,2000}?\b(href|src|srcset|poster|data|action)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
+    re.I,
+)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_IMAGE_DATA = re.compile(r"^data:image/(?:png|jpeg|gif|webp)[;,]", re.I)
@@ -64,7 +69,9 @@ def find_links(code_masked: str) -> list[Link]:
         for nested in _INLINE.finditer(inner):
             base = match.start(2)
             found.append(
-                Link(nested.group(3), base + nested.start(3), nested.group(1) == "!", nested.group(2))
+                Link(
+                    nested.group(3), base + nested.start(3), nested.group(1) == "!", nested.group(2)
+                )
             )
     for match in _REFERENCE_DEF.finditer(code_masked):
         found.append(Link(match.group(2), match.start(2), False, match.group(1)))

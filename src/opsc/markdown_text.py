@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
-_LINK_DEST = re.compile(r"\]\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+_LINK_DEST = re.compile(
+    r"\]\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+)
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]{1,200}\]:[ \t]*\S+.*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,2000}>")
 _URL = re.compile(r"\b(?:https?|ftp|file|javascript|data|mailto):[^\s<>()\[\]]*", re.IGNORECASE)

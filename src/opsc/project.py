@@ -77,7 +77,9 @@ class Project:
             if absolute.is_dir():
                 for child in sorted(absolute.rglob("*.md")):
                     relative = child.relative_to(absolute)
-                    display = (path / relative).as_posix() if str(path) != "." else relative.as_posix()
+                    display = (
+                        (path / relative).as_posix() if str(path) != "." else relative.as_posix()
+                    )
                     files.append((child, display))
             elif absolute.exists() or absolute.is_symlink():
                 files.append((absolute, path.as_posix()))

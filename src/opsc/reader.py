@@ -77,9 +77,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             message = f"file is {size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB"
-            return None, [
-                Diagnostic(display, 1, 1, "unreadable-file", message, "split the file")
-            ]
+            return None, [Diagnostic(display, 1, 1, "unreadable-file", message, "split the file")]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(display, 1, 1, "unreadable-file", f"cannot read: {exc.strerror}")]
@@ -87,7 +85,11 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, [
             Diagnostic(
-                display, line, 1, "unreadable-file", "binary file: contains NUL bytes",
+                display,
+                line,
+                1,
+                "unreadable-file",
+                "binary file: contains NUL bytes",
                 "save the report as UTF-8 Markdown text",
             )
         ]
@@ -99,7 +101,10 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, [
             Diagnostic(
-                display, line, column, "unreadable-file",
+                display,
+                line,
+                column,
+                "unreadable-file",
                 f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded",
                 "save the file with UTF-8 encoding",
             )
@@ -111,9 +116,7 @@ def headings(text: str, first_line: int = 1) -> list[Heading]:
     """ATX headings outside fenced code, with their ``{#id}`` when present."""
     code_lines: set[int] = set()
     for start, end in fenced_code_ranges(text):
-        code_lines.update(
-            range(text.count("\n", 0, start), text.count("\n", 0, end) + 1)
-        )
+        code_lines.update(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
     found: list[Heading] = []
     for index, line in enumerate(text.split("\n")):
         if index in code_lines or "#" not in line[:4]:
@@ -157,7 +160,10 @@ def _date(
     if not isinstance(value, str) or not _DATE.match(value):
         out.append(
             Diagnostic(
-                display, item.line, item.column, "front-matter",
+                display,
+                item.line,
+                item.column,
+                "front-matter",
                 f"'{key}' must be a date written YYYY-MM-DD, not {value!r}",
                 "for example 2003-09-25",
             )
@@ -168,7 +174,10 @@ def _date(
     except ValueError:
         out.append(
             Diagnostic(
-                display, item.line, item.column, "date-order",
+                display,
+                item.line,
+                item.column,
+                "date-order",
                 f"'{key}' is not a real date: {value}",
                 "check the day and month",
             )
@@ -186,7 +195,10 @@ def _string_list(
         return [v for v in item.value if v.strip()]
     out.append(
         Diagnostic(
-            display, item.line, item.column, "front-matter",
+            display,
+            item.line,
+            item.column,
+            "front-matter",
             f"'{key}' must be a list of texts",
             f"write one '  - item' line per entry under '{key}:'",
         )
@@ -204,8 +216,12 @@ def _unknown_keys(
         hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
         out.append(
             Diagnostic(
-                display, item.key_line, item.key_column, "front-matter",
-                f"unknown front matter key '{key}'", hint,
+                display,
+                item.key_line,
+                item.key_column,
+                "front-matter",
+                f"unknown front matter key '{key}'",
+                hint,
             )
         )
 
@@ -218,7 +234,11 @@ def _missing_keys(
         if item is None or item.value in (None, "", []):
             out.append(
                 Diagnostic(
-                    display, 1, 1, "front-matter", f"front matter has no '{key}'",
+                    display,
+                    1,
+                    1,
+                    "front-matter",
+                    f"front matter has no '{key}'",
                     f"add a line '{key}: …' between the --- lines",
                 )
             )
@@ -233,7 +253,9 @@ def _scalar(
     if isinstance(item.value, str):
         return item.value.strip()
     out.append(
-        Diagnostic(display, item.line, item.column, "front-matter", f"'{key}' must be a single value")
+        Diagnostic(
+            display, item.line, item.column, "front-matter", f"'{key}' must be a single value"
+        )
     )
     return None
 
@@ -252,14 +274,20 @@ def _report_meta(
         close = difflib.get_close_matches(status, STATUSES, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "use published, draft or sample"
         out.append(
-            Diagnostic(display, item.line, item.column, "front-matter", f"unknown status '{status}'", hint)
+            Diagnostic(
+                display, item.line, item.column, "front-matter", f"unknown status '{status}'", hint
+            )
         )
     if "language" in fm.fields and not _valid_language(language):
         item = fm.fields["language"]
         out.append(
             Diagnostic(
-                display, item.line, item.column, "front-matter",
-                f"'{language}' is not a BCP 47 language tag", "for example en, fr, es or pt-BR",
+                display,
+                item.line,
+                item.column,
+                "front-matter",
+                f"'{language}' is not a BCP 47 language tag",
+                "for example en, fr, es or pt-BR",
             )
         )
     _check_country(fm, country, iso3, display, out)
@@ -304,8 +332,12 @@ def _check_country(
                 hint = f"did you mean {suggestion}?" if suggestion else None
             out.append(
                 Diagnostic(
-                    display, item.line, item.column, "unknown-country",
-                    f"'{iso3}' is not an ISO 3166-1 alpha-3 code", hint,
+                    display,
+                    item.line,
+                    item.column,
+                    "unknown-country",
+                    f"'{iso3}' is not an ISO 3166-1 alpha-3 code",
+                    hint,
                 )
             )
             return
@@ -319,7 +351,10 @@ def _check_country(
             suggestion = countries.by_iso3(iso3).name  # type: ignore[union-attr]
         out.append(
             Diagnostic(
-                display, item.line, item.column, "unknown-country",
+                display,
+                item.line,
+                item.column,
+                "unknown-country",
                 f"'{country}' is not an ISO 3166-1 country name",
                 f"did you mean {suggestion}?" if suggestion else None,
             )
@@ -328,7 +363,10 @@ def _check_country(
         code_country = countries.by_iso3(iso3)
         out.append(
             Diagnostic(
-                display, fm.fields["iso3"].line, fm.fields["iso3"].column, "unknown-country",
+                display,
+                fm.fields["iso3"].line,
+                fm.fields["iso3"].column,
+                "unknown-country",
                 f"iso3 {iso3} is {code_country.name if code_country else '?'}, "
                 f"but country is {country}",
                 f"did you mean {named.iso3}?",
@@ -393,8 +431,12 @@ def _read_area_fields(
                 hint = f"did you mean {close[0]}?" if close else "use " + ", ".join(RATINGS)
                 out.append(
                     Diagnostic(
-                        display, number, value_column, "invalid-rating",
-                        f"unknown rating '{value}'" if value else "the rating is empty", hint,
+                        display,
+                        number,
+                        value_column,
+                        "invalid-rating",
+                        f"unknown rating '{value}'" if value else "the rating is empty",
+                        hint,
                     )
                 )
         index += 1
@@ -409,7 +451,10 @@ def _read_provisions(
     if not items:
         out.append(
             Diagnostic(
-                display, line, column, "missing-provisions",
+                display,
+                line,
+                column,
+                "missing-provisions",
                 f"area '{area.id}' lists no provisions",
                 "list the OPSC provisions it covers, e.g. Provisions: 3(1)(c)",
             )
@@ -418,7 +463,10 @@ def _read_provisions(
         if item.id is None:
             out.append(
                 Diagnostic(
-                    display, line, item.column, "unknown-provision",
+                    display,
+                    line,
+                    item.column,
+                    "unknown-provision",
                     f"'{item.written}' is not an OPSC provision id",
                     "write ids like 3(1)(a) or 9(3), separated by commas",
                 )
@@ -427,7 +475,10 @@ def _read_provisions(
             suggestion = opsc.suggest(item.id)
             out.append(
                 Diagnostic(
-                    display, line, item.column, "unknown-provision",
+                    display,
+                    line,
+                    item.column,
+                    "unknown-provision",
                     f"unknown OPSC provision {item.id}",
                     f"did you mean {suggestion}?" if suggestion else None,
                 )
@@ -512,7 +563,11 @@ def parse_report(text: str, path: Path, display: str, today: dt.date) -> ReadRes
     if fm is None and not out:
         out.append(
             Diagnostic(
-                display, 1, 1, "front-matter", "the report has no front matter",
+                display,
+                1,
+                1,
+                "front-matter",
+                "the report has no front matter",
                 "start the file with a --- line, the report's keys, and another --- line",
             )
         )
@@ -524,8 +579,10 @@ def parse_report(text: str, path: Path, display: str, today: dt.date) -> ReadRes
             return ReadResult(None, out)
     else:
         body_line = fm.body_line
-    meta = _report_meta(fm, display, today, out) if fm.fields or not out else ReportMeta(
-        "", "", None, None
+    meta = (
+        _report_meta(fm, display, today, out)
+        if fm.fields or not out
+        else ReportMeta("", "", None, None)
     )
     lines = text.split("\n")
     code_lines = _code_line_numbers(text)
@@ -546,7 +603,9 @@ def parse_report(text: str, path: Path, display: str, today: dt.date) -> ReadRes
         meta=meta,
         footnotes=footnotes,
     )
-    structural = [h for h in found if h.level <= 3 and (title_heading is None or h.line > title_line)]
+    structural = [
+        h for h in found if h.level <= 3 and (title_heading is None or h.line > title_line)
+    ]
     first_area_line = next((h.line for h in structural if h.level <= 2), len(lines) + 1)
     intro_start = title_line if title_heading else body_line - 1
     report.intro = _section(lines, intro_start, first_area_line - 1)
@@ -590,13 +649,23 @@ def _open_area(
         )
         column = heading.column + heading.level + 1
         out.append(
-            Diagnostic(display, heading.line, column, "unknown-area", f"unknown subject area '{written}'", hint)
+            Diagnostic(
+                display,
+                heading.line,
+                column,
+                "unknown-area",
+                f"unknown subject area '{written}'",
+                hint,
+            )
         )
         return None
     if area_id in seen:
         out.append(
             Diagnostic(
-                display, heading.line, heading.column, "duplicate-area",
+                display,
+                heading.line,
+                heading.column,
+                "duplicate-area",
                 f"subject area '{area_id}' appears twice (first on line {seen[area_id]})",
                 "merge the two sections into one",
             )
@@ -615,7 +684,10 @@ def _require_fields(area: Area, display: str, out: list[Diagnostic]) -> None:
     if area.provisions_line is None:
         out.append(
             Diagnostic(
-                display, area.line, 1, "missing-provisions",
+                display,
+                area.line,
+                1,
+                "missing-provisions",
                 f"area '{area.id}' has no 'Provisions:' line",
                 "add a line such as 'Provisions: "
                 + ", ".join(area_by_id()[area.id].provisions)
@@ -625,7 +697,10 @@ def _require_fields(area: Area, display: str, out: list[Diagnostic]) -> None:
     if area.rating_line is None:
         out.append(
             Diagnostic(
-                display, area.line, 1, "invalid-rating",
+                display,
+                area.line,
+                1,
+                "invalid-rating",
                 f"area '{area.id}' has no 'Rating:' line",
                 "add 'Rating: compliant', 'partial', 'not-compliant' or 'unknown' under the heading",
             )
@@ -633,16 +708,25 @@ def _require_fields(area: Area, display: str, out: list[Diagnostic]) -> None:
 
 
 def _add_subsection(
-    area: Area, heading: Heading, lines: list[str], end_line: int, display: str, out: list[Diagnostic]
+    area: Area,
+    heading: Heading,
+    lines: list[str],
+    end_line: int,
+    display: str,
+    out: list[Diagnostic],
 ) -> None:
     key = _subsection_key(heading.text)
     titles = [title for _, title in SUBSECTIONS]
     if key is None:
         out.append(
             Diagnostic(
-                display, heading.line, heading.column + 4, "missing-subsection",
+                display,
+                heading.line,
+                heading.column + 4,
+                "missing-subsection",
                 f"unexpected sub-section '{heading.text}' in area '{area.id}'",
-                "an area has exactly: " + ", ".join(f"### {t}" for t in titles)
+                "an area has exactly: "
+                + ", ".join(f"### {t}" for t in titles)
                 + "; use #### for headings inside them",
             )
         )
@@ -650,7 +734,10 @@ def _add_subsection(
     if key in area.subsections:
         out.append(
             Diagnostic(
-                display, heading.line, heading.column, "missing-subsection",
+                display,
+                heading.line,
+                heading.column,
+                "missing-subsection",
                 f"sub-section '{heading.text}' appears twice in area '{area.id}'",
             )
         )
@@ -660,7 +747,10 @@ def _add_subsection(
     if later:
         out.append(
             Diagnostic(
-                display, heading.line, heading.column, "missing-subsection",
+                display,
+                heading.line,
+                heading.column,
+                "missing-subsection",
                 f"sub-section '{heading.text}' is out of order in area '{area.id}'",
                 "order them: " + ", ".join(titles),
             )
@@ -676,7 +766,10 @@ def _require_subsections(area: Area, display: str, out: list[Diagnostic]) -> Non
         if key not in area.subsections:
             out.append(
                 Diagnostic(
-                    display, area.line, 1, "missing-subsection",
+                    display,
+                    area.line,
+                    1,
+                    "missing-subsection",
                     f"area '{area.id}' has no '### {title}' sub-section",
                     f"add '### {title}' (write 'Not assessed.' if there is nothing yet)",
                 )
@@ -690,7 +783,10 @@ def parse_chapter(text: str, path: Path, display: str) -> ReadResult:
     if match is None:
         out.append(
             Diagnostic(
-                display, 1, 1, "front-matter",
+                display,
+                1,
+                1,
+                "front-matter",
                 f"guide chapter file name '{path.name}' does not start with a two-digit number",
                 "name chapters like 01-introduction.md",
             )
@@ -703,7 +799,11 @@ def parse_chapter(text: str, path: Path, display: str) -> ReadResult:
     if fm is None:
         out.append(
             Diagnostic(
-                display, 1, 1, "front-matter", "the chapter has no front matter",
+                display,
+                1,
+                1,
+                "front-matter",
+                "the chapter has no front matter",
                 "start the file with ---, a 'title: …' line, and ---",
             )
         )
@@ -727,7 +827,11 @@ def parse_chapter(text: str, path: Path, display: str) -> ReadResult:
     body_text = "\n".join(lines[fm.body_line - 1 :])
     first = next(iter(headings(body_text, fm.body_line)), None)
     start = fm.body_line - 1
-    if first is not None and first.level == 1 and not "\n".join(lines[start : first.line - 1]).strip():
+    if (
+        first is not None
+        and first.level == 1
+        and not "\n".join(lines[start : first.line - 1]).strip()
+    ):
         start = first.line
     chapter.content = _section(lines, start, len(lines))
     return ReadResult(chapter, out)

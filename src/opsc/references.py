@@ -16,9 +16,7 @@ from opsc.markdown_text import LineIndex, mask_markdown
 
 _NUM = r"\d{1,3}(?!\d)"
 _STEP = r"\s*\(\s*[0-9A-Za-z]{1,5}\s*\)"
-ID_PATTERN = (
-    rf"{_NUM}(?:\s*,\s*(?i:paragraph)\s+{_NUM})?(?:{_STEP})*(?:(?<=\))[a-z](?![\w]))?"
-)
+ID_PATTERN = rf"{_NUM}(?:\s*,\s*(?i:paragraph)\s+{_NUM})?(?:{_STEP})*(?:(?<=\))[a-z](?![\w]))?"
 _SEP = r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[–—-]\s*|\s+to\s+)"
 _LIST = rf"{ID_PATTERN}(?:{_SEP}{ID_PATTERN})*"
 _KEYWORD = r"(?i:\b(?:arts?\.|articles?)\s*)"
@@ -91,9 +89,7 @@ def _instrument(match: re.Match[str], text: str) -> str | None:
     return None
 
 
-def _items(
-    instrument: str, list_text: str, base: int, index: LineIndex
-) -> Iterator[Reference]:
+def _items(instrument: str, list_text: str, base: int, index: LineIndex) -> Iterator[Reference]:
     previous: tuple[str, int] | None = None
     for item in _ITEM.finditer(list_text):
         written = item.group("id")

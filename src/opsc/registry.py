@@ -98,7 +98,9 @@ def _load(filename: str) -> Registry:
     for node in nodes:
         if node.parent is not None and node.parent not in known:
             raise ValueError(f"{filename}: {node.id} has no parent {node.parent}")
-    return Registry(instrument=data["instrument"], name=" ".join(data["name"].split()), provisions=nodes)
+    return Registry(
+        instrument=data["instrument"], name=" ".join(data["name"].split()), provisions=nodes
+    )
 
 
 @cache

@@ -63,8 +63,11 @@ def _executor(jobs: int, scheduler: str | None) -> cf.Executor:
 
 
 def _run_wave(
-    tasks: list[Task], cache: ArtifactCache, executor: cf.Executor | None,
-    progress: BuildProgress, report: BuildReport,
+    tasks: list[Task],
+    cache: ArtifactCache,
+    executor: cf.Executor | None,
+    progress: BuildProgress,
+    report: BuildReport,
 ) -> None:
     if not tasks:
         return
@@ -99,7 +102,7 @@ def _tree_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _build_site_tree(project, corpus, sizes: dict[str, int], report: BuildReport) -> Path:  # noqa: ANN001
+def _build_site_tree(project, corpus, sizes: dict[str, int], report: BuildReport) -> Path:
     from opsc.project import today
     from opsc.site import SiteInputs, build_site, generate_tree
 
@@ -110,7 +113,9 @@ def _build_site_tree(project, corpus, sizes: dict[str, int], report: BuildReport
     )
     output = staging / "site"
     stamp = staging / ".built-from"
-    fingerprint = _tree_fingerprint(staging / "docs") + hashlib.sha256(config.read_bytes()).hexdigest()
+    fingerprint = (
+        _tree_fingerprint(staging / "docs") + hashlib.sha256(config.read_bytes()).hexdigest()
+    )
     if output.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
         report.reused["site"] += 1
     else:
@@ -122,13 +127,14 @@ def _build_site_tree(project, corpus, sizes: dict[str, int], report: BuildReport
     return output
 
 
-def _print_diagnostics(diagnostics: Iterable) -> None:  # noqa: ANN001
+def _print_diagnostics(diagnostics: Iterable) -> None:
     for diagnostic in diagnostics:
         print(diagnostic.as_text())
 
 
-def run_build(root: Path, outputs: list[str], *, jobs: int | None = None,
-              scheduler: str | None = None) -> int:
+def run_build(
+    root: Path, outputs: list[str], *, jobs: int | None = None, scheduler: str | None = None
+) -> int:
     """Build the requested outputs of the project at ``root``; return the exit code."""
     from opsc.diagnostics import Summary
     from opsc.project import Project
@@ -160,13 +166,16 @@ def run_build(root: Path, outputs: list[str], *, jobs: int | None = None,
     for task in second:
         task.parts = {
             (t.report.slug if t.report else "guide"): cache.path(t.key, t.output)
-            for t in tasks if t.kind in {"report-pdf", "guide-pdf"}
+            for t in tasks
+            if t.kind in {"report-pdf", "guide-pdf"}
         }
     workers = jobs or os.cpu_count() or 1
     new_site: Path | None = None
     try:
         with BuildProgress(len(pending)) as progress:
-            executor = _executor(workers, scheduler) if (pending and (workers > 1 or scheduler)) else None
+            executor = (
+                _executor(workers, scheduler) if (pending and (workers > 1 or scheduler)) else None
+            )
             try:
                 _run_wave(first, cache, executor, progress, report)
                 _run_wave(second, cache, executor, progress, report)
@@ -210,19 +219,22 @@ def run_build(root: Path, outputs: list[str], *, jobs: int | None = None,
     keep = {t.key for t in tasks} | _carried_keys(project, corpus, outputs)
     cache.prune(keep)
     elapsed = time.perf_counter() - started
-    print(f"opsc: built {site.relative_to(project.root) if site.is_relative_to(project.root) else site}/"
-          f" in {elapsed:.1f} s", file=sys.stderr)
+    print(
+        f"opsc: built {site.relative_to(project.root) if site.is_relative_to(project.root) else site}/"
+        f" in {elapsed:.1f} s",
+        file=sys.stderr,
+    )
     for line in report.lines():
         print(line, file=sys.stderr)
     return EXIT_OK
 
 
-def _carried_tasks(project, corpus, outputs: list[str]) -> list[Task]:  # noqa: ANN001
+def _carried_tasks(project, corpus, outputs: list[str]) -> list[Task]:
     other = [kind for kind in ("pdf", "docx") if kind not in outputs]
     return plan_tasks(corpus, project.settings, project.root, other) if other else []
 
 
-def _carried_outputs(project, corpus, outputs: list[str], cache: ArtifactCache) -> dict[str, Path]:  # noqa: ANN001
+def _carried_outputs(project, corpus, outputs: list[str], cache: ArtifactCache) -> dict[str, Path]:
     """Outputs of kinds not requested this time whose cached artifact is still current."""
     return {
         t.output: cache.path(t.key, t.output)
@@ -231,5 +243,5 @@ def _carried_outputs(project, corpus, outputs: list[str], cache: ArtifactCache) 
     }
 
 
-def _carried_keys(project, corpus, outputs: list[str]) -> set[str]:  # noqa: ANN001
+def _carried_keys(project, corpus, outputs: list[str]) -> set[str]:
     return {t.key for t in _carried_tasks(project, corpus, outputs)}

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 class BuildProgress:
     """Reports task completion; a context manager."""
 
-    def __init__(self, total: int, *, stream=None) -> None:  # noqa: ANN001
+    def __init__(self, total: int, *, stream=None) -> None:
         self.stream = stream or sys.stderr
         self.total = total
         self.done = 0
@@ -24,9 +24,13 @@ class BuildProgress:
     def __enter__(self) -> BuildProgress:
         if self.interactive and self.total:
             self._progress = Progress(
-                TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.description}"), TimeElapsedColumn(),
-                console=self.console, transient=True,
+                TextColumn("[bold]building"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
             )
             self._progress.__enter__()
             self._task_id = self._progress.add_task("", total=self.total)
@@ -48,7 +52,9 @@ class BuildProgress:
             print(message, file=self.stream, flush=True)
 
     def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None,
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
         if self._progress is not None:

@@ -51,9 +51,9 @@ def _linked_files(document: Report | Chapter, root: Path) -> list[Path]:
     found = []
     for link in find_links(mask_code(document.text)):
         resolved = resolve(link.destination, document.path, root)
-        if resolved.kind is Target.LOCAL and resolved.path and resolved.path.is_file():
-            if resolved.path.suffix.lower() != ".md":
-                found.append(resolved.path)
+        path = resolved.path
+        if resolved.kind is Target.LOCAL and path and path.is_file() and path.suffix != ".md":
+            found.append(path)
     return found
 
 
@@ -119,8 +119,8 @@ def plan_tasks(corpus: Corpus, settings: Settings, root: Path, outputs: list[str
             continue
         code = code_fingerprint(kind)
         for report in corpus.reports:
-            output = layout.report_pdf(report.slug) if kind == "pdf" else layout.report_docx(
-                report.slug
+            output = (
+                layout.report_pdf(report.slug) if kind == "pdf" else layout.report_docx(report.slug)
             )
             tasks.append(
                 Task(

@@ -64,8 +64,14 @@ def check_document(document: Document, context: CheckContext) -> list[Diagnostic
     return found
 
 
-def _at(document: Document, index: LineIndex, offset: int, rule: str, message: str,
-        hint: str | None = None) -> Diagnostic:
+def _at(
+    document: Document,
+    index: LineIndex,
+    offset: int,
+    rule: str,
+    message: str,
+    hint: str | None = None,
+) -> Diagnostic:
     line, column = index.position(offset)
     return Diagnostic(document.display_path, line, column, rule, message, hint)
 
@@ -105,41 +111,75 @@ def _check_link(
 ) -> Iterator[Diagnostic]:
     offset = base + link.offset
     what = "image" if link.is_image else "link"
-    if link.is_image and not link.text.strip() and link.text is not None and link.destination:
-        if not _html_img_has_alt(document.text, offset):
-            yield _at(
-                document, index, offset, "missing-alt-text",
-                f"image {link.destination} has no alt text",
-                "describe the image between the brackets: ![what it shows](file.png)",
-            )
+    if (
+        link.is_image
+        and link.destination
+        and not link.text.strip()
+        and not _html_img_has_alt(document.text, offset)
+    ):
+        yield _at(
+            document,
+            index,
+            offset,
+            "missing-alt-text",
+            f"image {link.destination} has no alt text",
+            "describe the image between the brackets: ![what it shows](file.png)",
+        )
     if not link.destination:
         return
     resolved = resolve(link.destination, document.path, context.root)
     kind = resolved.kind
     if kind is Target.SCRIPT:
-        yield _at(document, index, offset, "unsafe-content",
-                  f"{what} to a script-capable URL ({link.destination[:40]})",
-                  "link only to web pages and files of the project")
+        yield _at(
+            document,
+            index,
+            offset,
+            "unsafe-content",
+            f"{what} to a script-capable URL ({link.destination[:40]})",
+            "link only to web pages and files of the project",
+        )
     elif kind is Target.FILE_URL:
-        yield _at(document, index, offset, "unsafe-content",
-                  f"{what} to a file:// URL", "copy the file into the project and link it relatively")
+        yield _at(
+            document,
+            index,
+            offset,
+            "unsafe-content",
+            f"{what} to a file:// URL",
+            "copy the file into the project and link it relatively",
+        )
     elif kind is Target.ABSOLUTE:
-        yield _at(document, index, offset, "unsafe-content",
-                  f"{what} to an absolute path {link.destination}",
-                  "use a path relative to this file")
+        yield _at(
+            document,
+            index,
+            offset,
+            "unsafe-content",
+            f"{what} to an absolute path {link.destination}",
+            "use a path relative to this file",
+        )
     elif kind is Target.OUTSIDE:
-        yield _at(document, index, offset, "unsafe-content",
-                  f"{what} {link.destination} points outside the project",
-                  "keep linked files inside the project folder")
+        yield _at(
+            document,
+            index,
+            offset,
+            "unsafe-content",
+            f"{what} {link.destination} points outside the project",
+            "keep linked files inside the project folder",
+        )
     elif kind is Target.EXTERNAL and link.is_image:
-        yield _at(document, index, offset, "unsafe-content",
-                  f"image {link.destination} is not inside the project",
-                  "download the image into the project and link it relatively")
+        yield _at(
+            document,
+            index,
+            offset,
+            "unsafe-content",
+            f"image {link.destination} is not inside the project",
+            "download the image into the project and link it relatively",
+        )
     elif kind is Target.ANCHOR:
         yield from _check_anchor(document, document.path, resolved.fragment, offset, index, context)
     elif kind is Target.LOCAL and resolved.path is not None:
-        yield from _check_local(document, link, resolved.path, resolved.fragment, offset, index,
-                                context)
+        yield from _check_local(
+            document, link, resolved.path, resolved.fragment, offset, index, context
+        )
 
 
 def _html_img_has_alt(text: str, offset: int) -> bool:
@@ -154,22 +194,37 @@ def _html_img_has_alt(text: str, offset: int) -> bool:
 
 
 def _check_local(
-    document: Document, link: Link, path: Path, fragment: str, offset: int,
-    index: LineIndex, context: CheckContext,
+    document: Document,
+    link: Link,
+    path: Path,
+    fragment: str,
+    offset: int,
+    index: LineIndex,
+    context: CheckContext,
 ) -> Iterator[Diagnostic]:
     if not path.exists():
         siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
         close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]}?" if close else "check the path relative to this file"
-        yield _at(document, index, offset, "broken-link",
-                  f"{'image' if link.is_image else 'link'} target {link.destination} not found", hint)
+        yield _at(
+            document,
+            index,
+            offset,
+            "broken-link",
+            f"{'image' if link.is_image else 'link'} target {link.destination} not found",
+            hint,
+        )
         return
     if fragment and path.suffix.lower() == ".md":
         yield from _check_anchor(document, path, fragment, offset, index, context)
 
 
 def _check_anchor(
-    document: Document, path: Path, fragment: str, offset: int, index: LineIndex,
+    document: Document,
+    path: Path,
+    fragment: str,
+    offset: int,
+    index: LineIndex,
     context: CheckContext,
 ) -> Iterator[Diagnostic]:
     if not fragment:
@@ -180,29 +235,53 @@ def _check_anchor(
     close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.5)
     hint = f"did you mean #{close[0]}?" if close else None
     name = "this file" if path == document.path else path.name
-    yield _at(document, index, offset, "broken-link", f"anchor #{fragment} not found in {name}", hint)
+    yield _at(
+        document, index, offset, "broken-link", f"anchor #{fragment} not found in {name}", hint
+    )
 
 
-def _unsafe_html(document: Document, text: str, base: int, index: LineIndex) -> Iterator[Diagnostic]:
+def _unsafe_html(
+    document: Document, text: str, base: int, index: LineIndex
+) -> Iterator[Diagnostic]:
     for match in _UNSAFE_TAG.finditer(text):
-        yield _at(document, index, base + match.start(), "unsafe-content",
-                  f"raw HTML <{match.group(1).lower()}> is not allowed",
-                  "remove the tag; write the content in Markdown")
+        yield _at(
+            document,
+            index,
+            base + match.start(),
+            "unsafe-content",
+            f"raw HTML <{match.group(1).lower()}> is not allowed",
+            "remove the tag; write the content in Markdown",
+        )
     for match in _EVENT_ATTR.finditer(text):
-        yield _at(document, index, base + match.start(1), "unsafe-content",
-                  f"event handler attribute {match.group(1).lower()}= can run code",
-                  "remove the attribute")
+        yield _at(
+            document,
+            index,
+            base + match.start(1),
+            "unsafe-content",
+            f"event handler attribute {match.group(1).lower()}= can run code",
+            "remove the attribute",
+        )
     for match in _STYLE_URL.finditer(text):
-        yield _at(document, index, base + match.start(), "unsafe-content",
-                  "inline style with url() can fetch from outside the project",
-                  "remove the style attribute")
+        yield _at(
+            document,
+            index,
+            base + match.start(),
+            "unsafe-content",
+            "inline style with url() can fetch from outside the project",
+            "remove the style attribute",
+        )
 
 
 def _terminology(document: Document, prose: str, index: LineIndex) -> Iterator[Diagnostic]:
     for use in find_terms(prose):
-        yield _at(document, index, use.start, "terminology",
-                  f"'{use.written}' is a term the Luxembourg Terminology Guidelines advise against",
-                  f"write '{use.preferred}' instead, or quote the legal text")
+        yield _at(
+            document,
+            index,
+            use.start,
+            "terminology",
+            f"'{use.written}' is a term the Luxembourg Terminology Guidelines advise against",
+            f"write '{use.preferred}' instead, or quote the legal text",
+        )
 
 
 def _symbols(report: Report, text: str, index: LineIndex) -> Iterator[Diagnostic]:
@@ -212,10 +291,14 @@ def _symbols(report: Report, text: str, index: LineIndex) -> Iterator[Diagnostic
     for match in _SYMBOL.finditer(text):
         code = match.group(1)
         if code != iso3:
-            yield _at(report, index, match.start(1),
-                      "symbol-country-mismatch",
-                      f"document symbol {match.group(0)}… names {code}, but this report is about {iso3}",
-                      f"check the symbol; this report's symbols read CRC/C/OPSC/{iso3}/…")
+            yield _at(
+                report,
+                index,
+                match.start(1),
+                "symbol-country-mismatch",
+                f"document symbol {match.group(0)}… names {code}, but this report is about {iso3}",
+                f"check the symbol; this report's symbols read CRC/C/OPSC/{iso3}/…",
+            )
 
 
 def _stale(report: Report, context: CheckContext) -> Iterator[Diagnostic]:
@@ -225,12 +308,19 @@ def _stale(report: Report, context: CheckContext) -> Iterator[Diagnostic]:
     age = (context.today - reviewed).days
     if age > context.stale_after_days:
         line = next(
-            (n for n, text in enumerate(report.text.split("\n"), 1)
-             if text.startswith("last_reviewed")), 1
+            (
+                n
+                for n, text in enumerate(report.text.split("\n"), 1)
+                if text.startswith("last_reviewed")
+            ),
+            1,
         )
         column = report.text.split("\n")[line - 1].find(str(reviewed)) + 1 or 1
         yield Diagnostic(
-            report.display_path, line, column, "stale-review",
+            report.display_path,
+            line,
+            column,
+            "stale-review",
             f"last reviewed {reviewed}, {age} days ago (more than {context.stale_after_days})",
             "verify the report against primary sources and update last_reviewed",
         )
@@ -241,7 +331,10 @@ def _missing_areas(report: Report) -> Iterator[Diagnostic]:
     for area in areas():
         if area.id not in present:
             yield Diagnostic(
-                report.display_path, report.title_line, 1, "missing-area",
+                report.display_path,
+                report.title_line,
+                1,
+                "missing-area",
                 f"subject area '{area.id}' ({area.title}) is not assessed",
                 f"add '## {area.title} {{#{area.id}}}' with Provisions, Rating and the three sub-sections",
             )

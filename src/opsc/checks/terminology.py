@@ -29,11 +29,15 @@ class Term:
 
 TERMS: tuple[Term, ...] = (
     Term(r"child(?:ren)?\s+prostitutes?", "child exploited in prostitution"),
-    Term(r"(?:juvenile|teen(?:age)?|under-?age|young)\s+prostitut(?:e|es|ion)",
-         "sexual exploitation of children in prostitution"),
+    Term(
+        r"(?:juvenile|teen(?:age)?|under-?age|young)\s+prostitut(?:e|es|ion)",
+        "sexual exploitation of children in prostitution",
+    ),
     Term(r"child\s+(?:commercial\s+)?sex\s+workers?", "child exploited in prostitution"),
-    Term(r"child\s+sex\s+touris(?:m|ts?)",
-         "sexual exploitation of children in the context of travel and tourism"),
+    Term(
+        r"child\s+sex\s+touris(?:m|ts?)",
+        "sexual exploitation of children in the context of travel and tourism",
+    ),
     Term(r"(?:child|kiddie)\s+porn(?!ograph)", "child sexual abuse material"),
     Term(r"child\s+pornography", "child sexual abuse material", legal=True),
     Term(r"child\s+prostitution", "sexual exploitation of children in prostitution", legal=True),

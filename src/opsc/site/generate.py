@@ -31,9 +31,9 @@ from opsc.model import Chapter, Corpus, Report
 from opsc.references import Reference
 from opsc.site import opendata, worldmap
 from opsc.site.pages import (
-    REGION_ORDER,
     RATING_SHORT,
     RATING_SYMBOLS,
+    REGION_ORDER,
     human_size,
     rating_label,
     rating_symbol,
@@ -167,7 +167,9 @@ class Generator:
     def prepare(self, markdown: str, source: Path, from_doc: str) -> Markup:
         return Markup(
             prepare_markdown(
-                markdown, href_for=self.href_for(from_doc), rewrite=self.rewrite_for(source, from_doc)
+                markdown,
+                href_for=self.href_for(from_doc),
+                rewrite=self.rewrite_for(source, from_doc),
             )
         )
 
@@ -211,15 +213,13 @@ class Generator:
                 }
             )
         footnotes = "\n\n".join(
-            f"[^{note.label}]: " + self.prepare(note.body.markdown, report.path, doc).replace(
-                "\n", "\n    "
-            )
+            f"[^{note.label}]: "
+            + self.prepare(note.body.markdown, report.path, doc).replace("\n", "\n    ")
             for note in report.footnotes
         )
         reviewed = report.meta.last_reviewed
         stale = bool(
-            reviewed
-            and (self.inputs.today - reviewed).days > self.inputs.settings.stale_after_days
+            reviewed and (self.inputs.today - reviewed).days > self.inputs.settings.stale_after_days
         )
         self.render(
             "report.md.j2",
@@ -261,7 +261,9 @@ class Generator:
             for r in self.sorted_reports()
         ]
         self.render(
-            "reports_index.md.j2", doc, rows=rows,
+            "reports_index.md.j2",
+            doc,
+            rows=rows,
             compare_url=_rel(doc, _doc(layout.COMPARE_PAGE)),
         )
 
@@ -277,8 +279,11 @@ class Generator:
         ]
         epub = layout.GUIDE_EPUB if layout.GUIDE_EPUB in self.inputs.download_sizes else None
         self.render(
-            "guide_index.md.j2", doc, chapters=chapters,
-            pdf_url=_rel(doc, layout.GUIDE_PDF), docx_url=_rel(doc, layout.GUIDE_DOCX),
+            "guide_index.md.j2",
+            doc,
+            chapters=chapters,
+            pdf_url=_rel(doc, layout.GUIDE_PDF),
+            docx_url=_rel(doc, layout.GUIDE_DOCX),
             epub_url=_rel(doc, epub) if epub else None,
         )
 
@@ -321,21 +326,31 @@ class Generator:
             self.render("article.md.j2", doc, article=head, nodes=rest)
             count = sum(len(n["reports"]) + len(n["chapters"]) for n in nodes)
             index_rows.append(
-                {"id": article.id, "title": article.title, "count": count,
-                 "url": _rel("provisions/index.md", doc)}
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "count": count,
+                    "url": _rel("provisions/index.md", doc),
+                }
             )
         self.render(
-            "provisions_index.md.j2", "provisions/index.md",
-            name=opsc.name, count=len(opsc.provisions), articles=index_rows,
+            "provisions_index.md.j2",
+            "provisions/index.md",
+            name=opsc.name,
+            count=len(opsc.provisions),
+            articles=index_rows,
             crc_url=_rel("provisions/index.md", _doc(layout.article_page("", "CRC"))),
         )
         crc = [
-            {"id": a.id, "title": a.title, "anchor": f"crc-{a.id}"} for a in registry.crc().articles()
+            {"id": a.id, "title": a.title, "anchor": f"crc-{a.id}"}
+            for a in registry.crc().articles()
         ]
         self.render("crc.md.j2", _doc(layout.article_page("", "CRC")), articles=crc)
 
     def sorted_reports(self) -> list[Report]:
-        return sorted(self.inputs.corpus.reports, key=lambda r: (r.meta.country or r.title).casefold())
+        return sorted(
+            self.inputs.corpus.reports, key=lambda r: (r.meta.country or r.title).casefold()
+        )
 
     def compare_page(self) -> None:
         doc = _doc(layout.COMPARE_PAGE)
@@ -374,10 +389,15 @@ class Generator:
         ]
         self.writer.write("compare/world-map.svg", worldmap.render_map(self.inputs.corpus))
         self.render(
-            "compare.md.j2", doc, rows=rows, regions=regions,
-            areas=list(catalogue_areas()), symbols=RATING_SYMBOLS,
+            "compare.md.j2",
+            doc,
+            rows=rows,
+            regions=regions,
+            areas=list(catalogue_areas()),
+            symbols=RATING_SYMBOLS,
             map_url="world-map.svg",
-            csv_url=_rel(doc, layout.RATINGS_CSV), json_url=_rel(doc, layout.REPORTS_JSON),
+            csv_url=_rel(doc, layout.RATINGS_CSV),
+            json_url=_rel(doc, layout.REPORTS_JSON),
         )
 
     def open_data(self) -> None:
@@ -389,8 +409,12 @@ class Generator:
         sizes = self.inputs.download_sizes
 
         def entry(label: str, path: str, fmt: str) -> dict[str, str]:
-            return {"label": label, "url": _rel(doc, path), "format": fmt,
-                    "size": human_size(sizes.get(path))}
+            return {
+                "label": label,
+                "url": _rel(doc, path),
+                "format": fmt,
+                "size": human_size(sizes.get(path)),
+            }
 
         reports = self.sorted_reports()
         groups = [
@@ -443,8 +467,14 @@ class Generator:
         return pages
 
     def assets(self) -> None:
-        css = resources.files("opsc.site").joinpath("assets/opsc.css").read_bytes()
-        self.writer.write("assets/opsc.css", css)
+        for name in (
+            "opsc.css",
+            "opsc.js",
+            "vendor/iframe-worker/shim.js",
+            "vendor/iframe-worker/LICENSE",
+        ):
+            data = resources.files("opsc.site").joinpath(f"assets/{name}").read_bytes()
+            self.writer.write(f"assets/{name}", data)
 
     def nav(self, docs_pages: list[str]) -> list[object]:
         known = {"index.md", "opsc-in-brief.md", "research-path.md", "editors.md"}
@@ -457,22 +487,33 @@ class Generator:
         if "opsc-in-brief.md" in docs_pages:
             nav.append({titled["opsc-in-brief.md"]: "opsc-in-brief.md"})
         nav.append(
-            {"Country reports": ["reports/index.md"] + [
-                {r.meta.country or r.title: _doc(layout.report_page(r.slug))}
-                for r in self.sorted_reports()
-            ]}
+            {
+                "Country reports": ["reports/index.md"]
+                + [
+                    {r.meta.country or r.title: _doc(layout.report_page(r.slug))}
+                    for r in self.sorted_reports()
+                ]
+            }
         )
         nav.append({"Compare countries": _doc(layout.COMPARE_PAGE)})
         nav.append(
-            {"Advocacy guide": ["guide/index.md"] + [
-                {c.title: _doc(layout.chapter_page(c.slug))} for c in self.inputs.corpus.chapters
-            ]}
+            {
+                "Advocacy guide": ["guide/index.md"]
+                + [
+                    {c.title: _doc(layout.chapter_page(c.slug))}
+                    for c in self.inputs.corpus.chapters
+                ]
+            }
         )
         nav.append(
-            {"Provisions": ["provisions/index.md"] + [
-                {f"Article {a.id}": _doc(layout.article_page(a.id))}
-                for a in registry.opsc().articles()
-            ] + [{"CRC articles": _doc(layout.article_page("", "CRC"))}]}
+            {
+                "Provisions": ["provisions/index.md"]
+                + [
+                    {f"Article {a.id}": _doc(layout.article_page(a.id))}
+                    for a in registry.opsc().articles()
+                ]
+                + [{"CRC articles": _doc(layout.article_page("", "CRC"))}]
+            }
         )
         nav.append({"Downloads": _doc(layout.DOWNLOADS_PAGE)})
         for page in ("research-path.md", "editors.md"):
@@ -482,6 +523,9 @@ class Generator:
         nav.extend(others)
         return nav
 
+
+#: A local copy of the iframe-worker shim (MIT) that offline search needs from file://.
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 #: Markdown extensions the generated pages rely on, added when mkdocs.yml lacks them.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "footnotes", "md_in_html", "tables", "toc")
@@ -535,6 +579,13 @@ def generate_tree(inputs: SiteInputs, staging: Path) -> Path:
     config["nav"] = generator.nav(docs_pages)
     extra_css = [c for c in config.get("extra_css", []) or [] if c != "assets/opsc.css"]
     config["extra_css"] = ["assets/opsc.css", *extra_css]
+    # the offline plugin loads this shim from a CDN unless a local copy is listed
+    extra = dict(config.get("extra") or {})
+    polyfills = [p for p in extra.get("polyfills", []) or [] if "iframe-worker" not in str(p)]
+    extra["polyfills"] = [IFRAME_WORKER_SHIM, *polyfills]
+    config["extra"] = extra
+    extra_js = [j for j in config.get("extra_javascript", []) or [] if j != "assets/opsc.js"]
+    config["extra_javascript"] = ["assets/opsc.js", *extra_js]
     config_path = staging / "mkdocs.yml"
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:

@@ -20,8 +20,10 @@ from opsc.model import Corpus, Report
 
 _SVG = "{http://www.w3.org/2000/svg}"
 _DECIMALS = re.compile(r"(\d+\.\d)\d+")
-SHADES = ("#f2e8d5", "#d9e9c9", "#a8d08d", "#5fa863", "#2b7a3d", "#11512a")
-NO_REPORT = "#d5d5d5"
+#: From no area compliant (red) to every area compliant (green); grey means no report.
+SHADES = ("#b2182b", "#d6604d", "#f4a582", "#a6d96a", "#4dac26", "#1a7837")
+NO_REPORT = "#d9d9d9"
+NOT_ASSESSED = "#8c8c8c"
 SCORE = {"compliant": 1.0, "partial": 0.5, "not-compliant": 0.0}
 
 
@@ -50,10 +52,10 @@ def compliance_share(report: Report) -> float | None:
 
 
 def shade(share: float | None) -> str:
-    """The fill colour of a share; the lightest shade for reports with nothing assessed."""
+    """The fill colour of a share; dark grey for reports with nothing assessed."""
     if share is None:
-        return SHADES[0]
-    return SHADES[min(len(SHADES) - 1, 1 + int(share * (len(SHADES) - 1)))]
+        return NOT_ASSESSED
+    return SHADES[min(len(SHADES) - 1, int(share * len(SHADES)))]
 
 
 def render_map(corpus: Corpus) -> str:
@@ -68,8 +70,14 @@ def render_map(corpus: Corpus) -> str:
             percent = "nothing assessed" if share is None else f"{round(share * 100)} % compliant"
             title = f"{report.meta.country}: {percent}"
         countries.append(
-            {"code": code, "paths": paths, "fill": shade(share) if report else NO_REPORT,
-             "title": title}
+            {
+                "code": code,
+                "paths": paths,
+                "fill": shade(share) if report else NO_REPORT,
+                "title": title,
+            }
         )
     env = Environment(loader=PackageLoader("opsc.site", "templates"), autoescape=True)
-    return env.get_template("worldmap.svg.j2").render(countries=countries, shades=SHADES)
+    return env.get_template("worldmap.svg.j2").render(
+        countries=countries, shades=SHADES, not_assessed=NOT_ASSESSED, no_report=NO_REPORT
+    )
