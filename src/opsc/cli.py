@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from opsc import __version__
+from opsc.errors import OpscError
 
 EXIT_OK, EXIT_CONTENT, EXIT_TOOL = 0, 1, 2
 
@@ -24,13 +25,10 @@ class OpscGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("opsc: interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:
-            from opsc.config import ConfigError
-            from opsc.project import UsageError
-
+        except Exception as exc:  # the CLI is the one place that reports them
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            if isinstance(exc, UsageError | ConfigError):
+            if isinstance(exc, OpscError):
                 click.echo(f"opsc: {exc}", err=True)
             else:
                 click.echo(f"opsc: internal error: {type(exc).__name__}: {exc}", err=True)
@@ -113,13 +111,13 @@ def provisions(fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
 def new(country: str, force: bool) -> None:
     """Write a new report skeleton for COUNTRY (a name or an ISO code)."""
-    from opsc.project import Project, UsageError
+    from opsc.project import Project
     from opsc.skeleton import write_skeleton
 
     project = Project.at(Path.cwd())
     try:
         path = write_skeleton(project, country, force=force)
-    except UsageError as exc:
+    except OpscError as exc:
         click.echo(f"opsc: {exc}", err=True)
         sys.exit(EXIT_TOOL)
     click.echo(f"wrote {path.relative_to(project.root).as_posix()}")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from opsc.errors import ConfigError
 
-class ConfigError(Exception):
-    """``opsc.yml`` is unreadable or holds a bad value."""
+__all__ = ["ConfigError", "Settings", "load_settings"]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 _TEXT = r"(?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,1000}"
 _DEST = r"<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
-_INLINE = re.compile(rf"(!?)\[({_TEXT})\]\(\s*{_DEST}(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+_INLINE = re.compile(rf"\[({_TEXT})\]\(\s*{_DEST}(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 _REFERENCE_DEF = re.compile(
     r"^ {0,3}\[(?!\^)([^\]\n]{1,200})\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.M
 )
@@ -64,16 +64,18 @@ def find_links(code_masked: str) -> list[Link]:
     """Links, images, reference definitions, autolinks and HTML URLs, in order."""
     found: list[Link] = []
     for match in _INLINE.finditer(code_masked):
-        found.append(Link(match.group(3), match.start(3), match.group(1) == "!", match.group(2)))
-        inner = match.group(2)
+        is_image = match.start() > 0 and code_masked[match.start() - 1] == "!"
+        found.append(Link(match.group(2), match.start(2), is_image, match.group(1)))
+        inner = match.group(1)
         for nested in _INLINE.finditer(inner):
-            base = match.start(2)
+            nested_image = nested.start() > 0 and inner[nested.start() - 1] == "!"
             found.append(
                 Link(
-                    nested.group(3), base + nested.start(3), nested.group(1) == "!", nested.group(2)
+                    nested.group(2), match.start(1) + nested.start(2), nested_image, nested.group(1)
                 )
             )
-    for match in _REFERENCE_DEF.finditer(code_masked):
+    definitions = _REFERENCE_DEF.finditer(code_masked) if "]:" in code_masked else ()
+    for match in definitions:
         found.append(Link(match.group(2), match.start(2), False, match.group(1)))
     for match in _AUTOLINK.finditer(code_masked):
         found.append(Link(match.group(1), match.start(1), False, match.group(1)))

@@ -19,7 +19,8 @@ _LINK_DEST = re.compile(
 )
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]{1,200}\]:[ \t]*\S+.*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,2000}>")
-_URL = re.compile(r"\b(?:https?|ftp|file|javascript|data|mailto):[^\s<>()\[\]]*", re.IGNORECASE)
+_URL_SCHEMES = ("https", "http", "ftp", "file", "javascript", "data", "mailto")
+_URL_REST = re.compile(r"[^\s<>()\[\]]*")
 _ATTR_LIST = re.compile(r"\{[:#.][^{}\n]{0,300}\}")
 
 
@@ -35,15 +36,46 @@ class MaskedText:
         return any(a <= start and end <= b for a, b in self.link_texts)
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+def _blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with every range replaced by spaces (line breaks kept)."""
+    if not ranges:
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in sorted(ranges):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        segment = text[start:end]
+        pieces.append(re.sub(r"[^\r\n]", " ", segment))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def url_ranges(text: str) -> list[tuple[int, int]]:
+    """Offsets of bare URLs (``https://…``, ``javascript:…``), found from their colons."""
+    ranges: list[tuple[int, int]] = []
+    colon = text.find(":")
+    while colon != -1:
+        before = text[max(0, colon - 10) : colon].lower()
+        for scheme in _URL_SCHEMES:
+            start = colon - len(scheme)
+            if before.endswith(scheme) and (start == 0 or not text[start - 1].isalnum()):
+                end = _URL_REST.match(text, colon + 1).end()  # type: ignore[union-attr]
+                ranges.append((start, end))
+                colon = end - 1
+                break
+        colon = text.find(":", colon + 1)
+    return ranges
 
 
 def fenced_code_ranges(text: str) -> list[tuple[int, int]]:
     """Offsets of fenced code blocks, fences included; an unclosed fence runs to the end."""
     ranges: list[tuple[int, int]] = []
+    if "```" not in text and "~~~" not in text:
+        return ranges
     open_match: re.Match[str] | None = None
     for match in _FENCE.finditer(text):
         fence = match.group(1)
@@ -117,35 +149,44 @@ def html_comment_ranges(text: str) -> list[tuple[int, int]]:
 
 def mask_code(text: str) -> str:
     """Blank fenced code, code spans and HTML comments: what Markdown never renders as HTML."""
-    chars = list(text)
-    for start, end in html_comment_ranges(text):
-        _blank(chars, start, end)
-    for start, end in fenced_code_ranges(text):
-        _blank(chars, start, end)
-    masked = "".join(chars)
-    for start, end in code_span_ranges(masked):
-        _blank(chars, start, end)
-    return "".join(chars)
+    masked = _blank_ranges(text, html_comment_ranges(text) + fenced_code_ranges(text))
+    return _blank_ranges(masked, code_span_ranges(masked))
 
 
-def mask_markdown(text: str) -> MaskedText:
-    """Blank code, comments, link destinations, HTML tags, URLs and attribute lists."""
-    masked = mask_code(text)
-    chars = list(masked)
+def mask_markdown(text: str, code_masked: str | None = None) -> MaskedText:
+    """Blank code, comments, link destinations, HTML tags, URLs and attribute lists.
+
+    Pass ``code_masked`` (the result of ``mask_code(text)``) when it is at hand.
+    """
+    masked = code_masked if code_masked is not None else mask_code(text)
     link_texts: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int]] = []
     for match in _LINK_DEST.finditer(masked):
-        _blank(chars, match.start() + 1, match.end())
+        ranges.append((match.start() + 1, match.end()))
         opening = _link_text_start(masked, match.start())
         if opening is not None:
             link_texts.append((opening, match.start() + 1))
-    for pattern in (_REF_DEF, _HTML_TAG, _URL, _ATTR_LIST):
-        masked = "".join(chars)
+    masked = _blank_ranges(masked, ranges)
+    ranges = url_ranges(masked)
+    for pattern in (_REF_DEF, _HTML_TAG, _ATTR_LIST):
+        if pattern is _REF_DEF and "]:" not in masked:
+            continue
         for match in pattern.finditer(masked):
             start = match.start()
             if pattern is _REF_DEF:
                 start = masked.index("]:", start) + 2
-            _blank(chars, start, match.end())
-    return MaskedText(text="".join(chars), link_texts=link_texts)
+            ranges.append((start, match.end()))
+    return MaskedText(text=_blank_ranges(masked, _merge(ranges)), link_texts=link_texts)
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 class LineIndex:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import os
 from collections.abc import Iterable
@@ -12,11 +13,8 @@ from opsc import reader
 from opsc.checks import CheckContext, check_document
 from opsc.config import Settings, load_settings
 from opsc.diagnostics import Diagnostic
+from opsc.errors import UsageError
 from opsc.model import Chapter, Corpus, Report
-
-
-class UsageError(Exception):
-    """A command was called with paths or options that cannot work."""
 
 
 def today() -> dt.date:
@@ -113,40 +111,67 @@ class Project:
             return reader.parse_chapter(text, path, display)
         return reader.parse_report(text, path, display, when)
 
-    def check(self, targets: Iterable[str] | None = None) -> CheckResult:
-        """Read and check the given files or folders (default: reports and guide)."""
+    def check(
+        self, targets: Iterable[str] | None = None, *, jobs: int | None = None
+    ) -> CheckResult:
+        """Read and check the given files or folders (default: reports and guide).
+
+        Large sets of files are checked in parallel, one chunk per core.
+        """
         names = list(targets) if targets else self.default_targets()
         files = self.expand(names)
         when = today()
-        anchor_cache: dict[Path, set[str] | None] = {}
-
-        def anchors_for(path: Path) -> set[str] | None:
-            key = path.resolve()
-            if key not in anchor_cache:
-                text, _ = reader.read_text(key, str(key))
-                anchor_cache[key] = reader.anchors_of(text) if text is not None else None
-            return anchor_cache[key]
-
-        context = CheckContext(
-            root=self.root,
-            today=when,
-            stale_after_days=self.settings.stale_after_days,
-            anchors_for=anchors_for,
-        )
+        workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // PARALLEL_MIN_FILES))
+        if workers > 1:
+            chunks = [files[i::workers] for i in range(workers)]
+            with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+                parts = list(pool.map(_check_chunk, [self] * workers, chunks, [when] * workers))
+        else:
+            parts = [_check_chunk(self, files, when)]
         result = CheckResult(files=len(files), corpus=Corpus(root=self.root))
-        for path, display in files:
-            read = self.read(path, display, when)
-            result.diagnostics.extend(read.diagnostics)
-            document = read.document
-            if document is None:
-                continue
-            result.diagnostics.extend(check_document(document, context))
-            if isinstance(document, Report):
-                result.corpus.reports.append(document)  # type: ignore[union-attr]
-            elif isinstance(document, Chapter):
-                result.corpus.chapters.append(document)  # type: ignore[union-attr]
+        for diagnostics, documents in parts:
+            result.diagnostics.extend(diagnostics)
+            for document in documents:
+                if isinstance(document, Report):
+                    result.corpus.reports.append(document)  # type: ignore[union-attr]
+                else:
+                    result.corpus.chapters.append(document)  # type: ignore[union-attr]
         order = {display: i for i, (_, display) in enumerate(files)}
         result.diagnostics.sort(key=lambda d: (order.get(d.path, 0), d.line, d.column, d.rule))
         result.corpus.chapters.sort(key=lambda c: (c.number, c.slug))  # type: ignore[union-attr]
         result.corpus.reports.sort(key=lambda r: r.slug)  # type: ignore[union-attr]
         return result
+
+
+#: Below this many files per worker, a process pool costs more than it saves.
+PARALLEL_MIN_FILES = 40
+
+
+def _check_chunk(
+    project: Project, files: list[tuple[Path, str]], when: dt.date
+) -> tuple[list[Diagnostic], list[Report | Chapter]]:
+    """Read and check some files (in a worker process for large projects)."""
+    anchor_cache: dict[Path, set[str] | None] = {}
+
+    def anchors_for(path: Path) -> set[str] | None:
+        key = path.resolve()
+        if key not in anchor_cache:
+            text, _ = reader.read_text(key, str(key))
+            anchor_cache[key] = reader.anchors_of(text) if text is not None else None
+        return anchor_cache[key]
+
+    context = CheckContext(
+        root=project.root,
+        today=when,
+        stale_after_days=project.settings.stale_after_days,
+        anchors_for=anchors_for,
+    )
+    diagnostics: list[Diagnostic] = []
+    documents: list[Report | Chapter] = []
+    for path, display in files:
+        read = project.read(path, display, when)
+        diagnostics.extend(read.diagnostics)
+        if read.document is not None:
+            diagnostics.extend(check_document(read.document, context))
+            documents.append(read.document)
+    return diagnostics, documents

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,7 @@ class ReadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_slug(text: str) -> str:
     """The id of a heading without an ``{#id}``: its text as a slug."""
     return countries.slugify(re.sub(r"[`*_\[\]]", "", text))

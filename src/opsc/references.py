@@ -33,6 +33,7 @@ _REFERENCE = re.compile(
     """,
     re.VERBOSE,
 )
+_CANDIDATE = re.compile(r"[Aa][Rr][Tt]|OPSC|CRC")
 _ITEM = re.compile(rf"(?P<id>{ID_PATTERN})(?P<sep>{_SEP})?")
 _OPSC_TITLE = re.compile(
     r"\s+(?:to\s+the\s+Convention\s+on\s+the\s+Rights\s+of\s+the\s+Child\b"
@@ -107,6 +108,19 @@ def _items(instrument: str, list_text: str, base: int, index: LineIndex) -> Iter
         previous = (canonical, start) if is_range else None
 
 
+def _matches(prose: str) -> Iterator[re.Match[str]]:
+    """Matches of the reference pattern, tried only where one can start."""
+    position = 0
+    for candidate in _CANDIDATE.finditer(prose):
+        start = candidate.start()
+        if start < position or (start > 0 and prose[start - 1].isalnum()):
+            continue
+        match = _REFERENCE.match(prose, start)
+        if match:
+            position = match.end()
+            yield match
+
+
 def find_references(text: str, first_line: int = 1, *, masked: bool = False) -> list[Reference]:
     """Every provision id named by a treaty reference in ``text``, in order.
 
@@ -116,7 +130,7 @@ def find_references(text: str, first_line: int = 1, *, masked: bool = False) -> 
     prose = text if masked else mask_markdown(text).text
     index = LineIndex(prose, first_line)
     found: list[Reference] = []
-    for match in _REFERENCE.finditer(prose):
+    for match in _matches(prose):
         instrument = _instrument(match, prose)
         if instrument is None:
             continue

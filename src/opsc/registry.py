@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -48,17 +48,17 @@ class Registry:
     instrument: str
     name: str
     provisions: tuple[Provision, ...]
+    _by_id: dict[str, Provision] = field(init=False, repr=False, compare=False)
 
-    @cache  # noqa: B019 - registries are few, immutable and live for the whole run
-    def _index(self) -> dict[str, Provision]:
-        return {p.id: p for p in self.provisions}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {p.id: p for p in self.provisions})
 
     def get(self, provision_id: str) -> Provision | None:
         """The node with this canonical id, or None."""
-        return self._index().get(provision_id)
+        return self._by_id.get(provision_id)
 
     def __contains__(self, provision_id: object) -> bool:
-        return isinstance(provision_id, str) and provision_id in self._index()
+        return isinstance(provision_id, str) and provision_id in self._by_id
 
     def articles(self) -> list[Provision]:
         """The articles, in order."""

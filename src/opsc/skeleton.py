@@ -8,7 +8,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from opsc import countries
 from opsc.catalogue import SUBSECTIONS, areas
-from opsc.project import Project, UsageError, today
+from opsc.errors import UsageError
+from opsc.project import Project, today
 
 
 def write_skeleton(project: Project, name_or_code: str, *, force: bool = False) -> Path:

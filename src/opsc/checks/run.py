@@ -18,7 +18,7 @@ from opsc.markdown_text import LineIndex, mask_code, mask_markdown
 from opsc.model import Chapter, Report
 from opsc.references import find_references
 
-_SYMBOL = re.compile(r"\bCRC/C/(?:OPSC/|OPAC/)?([A-Z]{3})(?=/)")
+_SYMBOL = re.compile(r"CRC/C/(?:OPSC/|OPAC/)?([A-Z]{3})(?=/)")
 _UNSAFE_TAG = re.compile(
     r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|form|style|"
     r"template|portal)\b",
@@ -48,7 +48,7 @@ def check_document(document: Document, context: CheckContext) -> list[Diagnostic
     body = document.body
     index = LineIndex(document.text)
     code_masked = mask_code(document.text)
-    prose = mask_markdown(document.text)
+    prose = mask_markdown(document.text, code_masked)
     # the front matter is not prose: blank it
     front_end = index.offset(body.line) if body.line > 1 else 0
     prose_text = " " * front_end + prose.text[front_end:]
@@ -290,6 +290,8 @@ def _symbols(report: Report, text: str, index: LineIndex) -> Iterator[Diagnostic
         return
     for match in _SYMBOL.finditer(text):
         code = match.group(1)
+        if match.start() > 0 and text[match.start() - 1].isalnum():
+            continue
         if code != iso3:
             yield _at(
                 report,
