@@ -23,6 +23,7 @@ RULES: dict[str, Severity] = {
     "unknown-provision": Severity.ERROR,
     "unknown-area": Severity.ERROR,
     "duplicate-area": Severity.ERROR,
+    "duplicate-slug": Severity.ERROR,
     "missing-subsection": Severity.ERROR,
     "invalid-rating": Severity.ERROR,
     "missing-provisions": Severity.ERROR,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from opsc import reader
 from opsc.checks import CheckContext, check_document
+from opsc.checks.corpus import check_corpus
 from opsc.config import Settings, load_settings
 from opsc.diagnostics import Diagnostic
 from opsc.errors import UsageError
@@ -136,6 +137,9 @@ class Project:
                     result.corpus.reports.append(document)  # type: ignore[union-attr]
                 else:
                     result.corpus.chapters.append(document)  # type: ignore[union-attr]
+        result.corpus.reports.sort(key=lambda r: r.display_path)  # type: ignore[union-attr]
+        result.corpus.chapters.sort(key=lambda c: c.display_path)  # type: ignore[union-attr]
+        result.diagnostics.extend(check_corpus(result.corpus))  # type: ignore[arg-type]
         order = {display: i for i, (_, display) in enumerate(files)}
         result.diagnostics.sort(key=lambda d: (order.get(d.path, 0), d.line, d.column, d.rule))
         result.corpus.chapters.sort(key=lambda c: (c.number, c.slug))  # type: ignore[union-attr]

@@ -74,7 +74,18 @@ def heading_slug(text: str) -> str:
 def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     """The text of a source file with LF line endings, or a diagnostic saying why not."""
     try:
-        if path.is_symlink() or not path.is_file():
+        if path.is_symlink():
+            return None, [
+                Diagnostic(
+                    display,
+                    1,
+                    1,
+                    "unreadable-file",
+                    "symbolic links are not read: the target could lie outside the project",
+                    "replace the link by the file itself",
+                )
+            ]
+        if not path.is_file():
             return None, [Diagnostic(display, 1, 1, "unreadable-file", "not a regular file")]
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
