@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+import yaml.reader
 from yaml.composer import Composer
 from yaml.constructor import BaseConstructor
 from yaml.events import AliasEvent
@@ -137,7 +138,18 @@ def parse(text: str) -> FrontMatter | None:
             raise FrontMatterError(
                 "front matter is indented with a tab", tab_line, 1, "indent YAML with spaces"
             )
-    loader = _StrictLoader(source)
+    try:
+        loader = _StrictLoader(source)
+    except yaml.reader.ReaderError as exc:
+        before = source[: exc.position]
+        line = before.count("\n") + 2
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        raise FrontMatterError(
+            f"front matter contains the control character U+{exc.character:04X}",
+            line,
+            column,
+            "delete it; it is invisible in most editors",
+        ) from None
     try:
         node = loader.get_single_node()
     except FrontMatterError:
