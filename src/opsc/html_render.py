@@ -154,15 +154,27 @@ def render_html(
     *,
     href_for: HrefFor,
     rewrite: Callable[[str], str | None] | None = None,
+    id_prefix: str = "",
 ) -> str:
-    """Markdown to sanitised HTML fragment."""
+    """Source Markdown to a sanitised HTML fragment (see ``prepare_markdown``)."""
+    prepared = prepare_markdown(text, href_for=href_for, rewrite=rewrite)
+    return markdown_to_html(prepared, id_prefix=id_prefix)
+
+
+def markdown_to_html(prepared: str, *, id_prefix: str = "") -> str:
+    """Prepared Markdown (with trusted template HTML around it) to sanitised HTML.
+
+    ``id_prefix`` keeps heading and footnote ids unique when several documents share
+    one HTML page (the guide, the compendium).
+    """
     converter = md.Markdown(
         extensions=EXTENSIONS,
         extension_configs={
-            "toc": {"slugify": lambda value, _sep: heading_slug(value)},
-            "footnotes": {"UNIQUE_IDS": False, "BACKLINK_TEXT": "↩"},
+            "toc": {"slugify": lambda value, _sep: id_prefix + heading_slug(value)},
+            "extra": {
+                "footnotes": {"SEPARATOR": f"-{id_prefix}" if id_prefix else ":"},
+            },
         },
         output_format="html",
     )
-    html = converter.convert(prepare_markdown(text, href_for=href_for, rewrite=rewrite))
-    return sanitize(html)
+    return sanitize(converter.convert(prepared))
