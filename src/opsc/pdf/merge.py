@@ -58,7 +58,7 @@ def join_compendium(
     writer = PdfWriter()
     writer.append(PdfReader(front_path), import_outline=False)
     offset = front_pages
-    for entry, (_, title, reader) in zip(entries, readers, strict=True):
+    for _, title, reader in readers:
         writer.append(reader, outline_item=title, import_outline=True)
         offset += len(reader.pages)
     _structure(writer)
