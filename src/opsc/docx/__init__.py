@@ -71,9 +71,10 @@ def _rewrite(source: Path, root: Path, own: set[str], prefix: str = ""):
         if resolved.kind is Target.ANCHOR:
             anchor = prefix + resolved.fragment
             return f"#{anchor}" if anchor in own else "#"
-        if resolved.kind is Target.LOCAL and resolved.path is not None:
-            if resolved.path.suffix.lower() in IMAGE_SUFFIXES and resolved.path.is_file():
-                return resolved.path.relative_to(root.resolve()).as_posix()
+        path = resolved.path
+        is_image = path is not None and path.suffix.lower() in IMAGE_SUFFIXES and path.is_file()
+        if resolved.kind is Target.LOCAL and is_image:
+            return path.relative_to(root.resolve()).as_posix()  # type: ignore[union-attr]
         return "#"
 
     return rewrite
