@@ -62,6 +62,17 @@ def _executor(jobs: int, scheduler: str | None) -> cf.Executor:
     return cf.ProcessPoolExecutor(max_workers=jobs)
 
 
+def _shutdown(executor: cf.Executor) -> None:
+    """Stop a pool: a process pool cancels what has not started; a Dask client closes."""
+    if isinstance(executor, cf.ProcessPoolExecutor):
+        executor.shutdown(wait=True, cancel_futures=True)
+        return
+    executor.shutdown(wait=True)
+    client = getattr(executor, "_client", None)
+    if client is not None:
+        client.close()
+
+
 def _run_wave(
     tasks: list[Task],
     cache: ArtifactCache,
@@ -181,7 +192,7 @@ def run_build(
                 _run_wave(second, cache, executor, progress, report)
             finally:
                 if executor is not None:
-                    executor.shutdown(wait=True, cancel_futures=True)
+                    _shutdown(executor)
             # previous outputs of kinds not requested are kept when still current
             current = {t.output: cache.path(t.key, t.output) for t in tasks}
             carried = _carried_outputs(project, corpus, outputs, cache)

@@ -401,8 +401,13 @@ class Generator:
         )
 
     def open_data(self) -> None:
-        self.writer.write(layout.RATINGS_CSV, opendata.ratings_csv(self.inputs.corpus))
-        self.writer.write(layout.REPORTS_JSON, opendata.reports_json(self.inputs.corpus))
+        for path, text in (
+            (layout.RATINGS_CSV, opendata.ratings_csv(self.inputs.corpus)),
+            (layout.REPORTS_JSON, opendata.reports_json(self.inputs.corpus)),
+        ):
+            data = text.encode("utf-8")
+            self.writer.write(path, data)
+            self.inputs.download_sizes[path] = len(data)
 
     def downloads_page(self) -> None:
         doc = _doc(layout.DOWNLOADS_PAGE)
