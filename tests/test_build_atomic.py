@@ -77,7 +77,10 @@ def test_an_interrupted_build_leaves_a_whole_site(project: Path) -> None:
     for delay in (0.2, 0.5, 0.8, 1.2):
         process = subprocess.Popen(
             [sys.executable, "-m", "opsc.cli", "build", "--only", "site"],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
