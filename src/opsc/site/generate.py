@@ -25,7 +25,7 @@ from opsc.catalogue import areas as catalogue_areas
 from opsc.citations import Citation, cited_by
 from opsc.config import Settings
 from opsc.html_render import prepare_markdown
-from opsc.linker import provision_anchor
+from opsc.linker import link_references, provision_anchor
 from opsc.links import Target, resolve
 from opsc.model import Chapter, Corpus, Report
 from opsc.references import Reference
@@ -463,9 +463,12 @@ class Generator:
             if path.is_symlink() or not path.is_file() or path.name.startswith("."):
                 continue
             relative = path.relative_to(self.docs_source).as_posix()
-            self.writer.copy(path, relative)
             if path.suffix == ".md":
+                text = path.read_text(encoding="utf-8")
+                self.writer.write(relative, link_references(text, self.href_for(relative)))
                 pages.append(relative)
+            else:
+                self.writer.copy(path, relative)
         if "index.md" not in pages:
             self.writer.write("index.md", f"# {self.inputs.settings.title}\n")
             pages.insert(0, "index.md")
