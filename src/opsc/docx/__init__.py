@@ -8,9 +8,12 @@ and the compendium also become EPUB e-books for reading on phones.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
+import mimetypes
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +26,7 @@ from opsc.catalogue import areas as catalogue_areas
 from opsc.config import Settings
 from opsc.docx.ast import group_cells
 from opsc.docx.pandoc import ast_to_file, markdown_to_ast
-from opsc.html_render import prepare_markdown
+from opsc.html_render import prepare_markdown as _prepare_markdown
 from opsc.linker import provision_anchor
 from opsc.links import Target, resolve
 from opsc.model import Chapter, Corpus, Report
@@ -33,6 +36,8 @@ from opsc.references import Reference, find_references
 __all__ = ["render_compendium_epub", "render_guide_docx", "render_guide_epub", "render_report_docx"]
 
 COLUMN_WIDTHS = [1 / 3, 1 / 3, 1 / 3]
+DROP = "opsc-drop:"  # links that cannot work in a Word file become plain text
+_DROPPED_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(opsc-drop:\)")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 
@@ -49,6 +54,24 @@ def _env() -> Environment:
 
 def _md_escape(text: str) -> str:
     return "".join("\\" + c if c in '\\`*_{}[]()#+-.!<>|~^"$' else c for c in text)
+
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+def _data_uri(path: Path) -> str:
+    """An image of the project inlined: pandoc runs sandboxed and reads no file itself."""
+    data = path.read_bytes()
+    if len(data) > MAX_IMAGE_BYTES:
+        return DROP
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def prepare_markdown(text: str, **kwargs: object) -> str:
+    """``html_render.prepare_markdown``, then links that cannot work turned into text."""
+    prepared = _prepare_markdown(text, **kwargs)  # type: ignore[arg-type]
+    return _DROPPED_LINK.sub(r"\1", prepared)
 
 
 def _annex_id(ref_instrument: str, provision_id: str) -> str:
@@ -70,12 +93,12 @@ def _rewrite(source: Path, root: Path, own: set[str], prefix: str = ""):
             return None
         if resolved.kind is Target.ANCHOR:
             anchor = prefix + resolved.fragment
-            return f"#{anchor}" if anchor in own else "#"
+            return f"#{anchor}" if anchor in own else DROP
         path = resolved.path
         is_image = path is not None and path.suffix.lower() in IMAGE_SUFFIXES and path.is_file()
         if resolved.kind is Target.LOCAL and is_image:
-            return path.relative_to(root.resolve()).as_posix()  # type: ignore[union-attr]
-        return "#"
+            return _data_uri(path)  # type: ignore[arg-type]
+        return DROP
 
     return rewrite
 
