@@ -195,6 +195,9 @@ def test_compendium_contents_and_continuous_pages(rendered: dict[str, Path]) -> 
     assert reader.page_labels[-1] == str(len(reader.pages))
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert {"Advocacy guide", "Argentina", "Benin"} <= set(top)
+    with pikepdf.open(rendered["compendium"]) as document:  # still a tagged PDF
+        assert "/StructTreeRoot" in document.Root and document.Root.MarkInfo.Marked
+        assert str(document.docinfo.Title).endswith("compendium")
 
 
 def test_same_input_gives_the_same_bytes(rendered: dict[str, Path], tmp_path: Path) -> None:

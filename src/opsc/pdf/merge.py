@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    NameObject,
-    NumberObject,
-    TextStringObject,
-)
+from pypdf import PdfReader
 
 from opsc.config import Settings
+from opsc.pdf.structure import join_tagged
 
 
 def _front(
@@ -55,49 +47,21 @@ def join_compendium(
         if rendered == front_pages:
             break
         front_pages = rendered
-    writer = PdfWriter()
-    writer.append(PdfReader(front_path), import_outline=False)
-    offset = front_pages
-    for _, title, reader in readers:
-        writer.append(reader, outline_item=title, import_outline=True)
-        offset += len(reader.pages)
-    _structure(writer)
-    digest = hashlib.sha256(b"".join(p.read_bytes() for _, _, p in parts)).hexdigest()[:32]
-    writer._ID = ArrayObject([TextStringObject(digest), TextStringObject(digest)])
     stamp = date.strftime("D:%Y%m%d000000Z")
-    writer.add_metadata(
-        {
+    tmp = out.with_name(f".{out.name}.tmp")
+    join_tagged(
+        [("Contents", front_path)] + [(title, path) for (_, title, path) in parts],
+        tmp,
+        docinfo={
             "/Title": f"{settings.title}: compendium",
             "/Author": settings.publisher,
             "/Subject": "The advocacy guide and every OPSC country report",
             "/CreationDate": stamp,
             "/ModDate": stamp,
-            "/Producer": "opsc (WeasyPrint, pypdf)",
-        }
+            "/Producer": "opsc (WeasyPrint, pikepdf)",
+        },
     )
-    tmp = out.with_name(f".{out.name}.tmp")
-    with tmp.open("wb") as handle:
-        writer.write(handle)
     tmp.replace(out)
+    offset = front_pages + sum(len(reader.pages) for _, _, reader in readers)
     front_path.unlink(missing_ok=True)
     return offset
-
-
-def _structure(writer: PdfWriter) -> None:
-    """Continuous page labels, language, and the title shown by viewers."""
-    root = writer._root_object
-    root[NameObject("/Lang")] = TextStringObject("en")
-    root[NameObject("/PageLabels")] = DictionaryObject(
-        {
-            NameObject("/Nums"): ArrayObject(
-                [
-                    NumberObject(0),
-                    DictionaryObject(
-                        {NameObject("/S"): NameObject("/D"), NameObject("/St"): NumberObject(1)}
-                    ),
-                ]
-            )
-        }
-    )
-    preferences = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    root[NameObject("/ViewerPreferences")] = preferences
