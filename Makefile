@@ -26,6 +26,8 @@ build: $(STAMP)
 	$(BIN)/opsc build
 
 test: $(STAMP) $(TEST_STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)
