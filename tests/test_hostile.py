@@ -75,7 +75,9 @@ def test_build_renders_the_odd_but_valid_cases(tmp_path: Path) -> None:
             # one report per country: give each case its own ISO code and name
             text = content.decode() if isinstance(content, bytes) else content
             code, name = CODES[index]
-            text = text.replace("iso3: ARG", f"iso3: {code}").replace("country: Argentina", f"country: {name}")
+            text = text.replace("iso3: ARG", f"iso3: {code}").replace(
+                "country: Argentina", f"country: {name}"
+            )
             (project / relative).write_text(text, encoding="utf-8")
     result = run_opsc(project, "build", "--jobs", "2")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -90,6 +92,17 @@ def test_build_renders_the_odd_but_valid_cases(tmp_path: Path) -> None:
     assert "نص عربي" in page and "👩‍👩‍👧" in page
 
 
-CODES = [("AUT", "Austria"), ("BEL", "Belgium"), ("CHL", "Chile"), ("DNK", "Denmark"),
-         ("EST", "Estonia"), ("FIN", "Finland"), ("GHA", "Ghana"), ("HND", "Honduras"),
-         ("IRL", "Ireland"), ("JAM", "Jamaica"), ("KEN", "Kenya"), ("LVA", "Latvia")]
+CODES = [
+    ("AUT", "Austria"),
+    ("BEL", "Belgium"),
+    ("CHL", "Chile"),
+    ("DNK", "Denmark"),
+    ("EST", "Estonia"),
+    ("FIN", "Finland"),
+    ("GHA", "Ghana"),
+    ("HND", "Honduras"),
+    ("IRL", "Ireland"),
+    ("JAM", "Jamaica"),
+    ("KEN", "Kenya"),
+    ("LVA", "Latvia"),
+]
