@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from pypdf import PdfReader
+import pikepdf
 
 from opsc.config import Settings
 from opsc.pdf.structure import join_tagged
@@ -34,15 +34,19 @@ def join_compendium(
     front_html: Callable[..., str],
 ) -> int:
     """Write the compendium: front (cover and contents), then each part; return its pages."""
-    readers = [(kind, title, PdfReader(path)) for kind, title, path in parts]
+    counts = []
+    for _, _, path in parts:
+        with pikepdf.open(path) as part:
+            counts.append(len(part.pages))
     front_path = out.with_name(f".{out.name}.front.pdf")
-    entries = [{"kind": kind, "title": title, "page": 0} for kind, title, _ in readers]
-    front_pages = _front(settings, entries, date, root, front_path, front_html)
-    for _ in range(2):  # page numbers depend on the front's length, which rarely changes
+    entries = [{"kind": kind, "title": title, "page": 0} for kind, title, _ in parts]
+    # guess the front's length (cover, then about 28 entries a page), check, retry if wrong
+    front_pages = 1 + max(1, -(-len(entries) // 28))
+    for _ in range(3):
         start = front_pages + 1
-        for entry, (_, _, reader) in zip(entries, readers, strict=True):
+        for entry, count in zip(entries, counts, strict=True):
             entry["page"] = start
-            start += len(reader.pages)
+            start += count
         rendered = _front(settings, entries, date, root, front_path, front_html)
         if rendered == front_pages:
             break
@@ -62,6 +66,6 @@ def join_compendium(
         },
     )
     tmp.replace(out)
-    offset = front_pages + sum(len(reader.pages) for _, _, reader in readers)
+    offset = front_pages + sum(counts)
     front_path.unlink(missing_ok=True)
     return offset
