@@ -144,9 +144,21 @@ def prepare_markdown(
 ) -> str:
     """Source Markdown with raw HTML neutralised, references linked, destinations rewritten."""
     text = neutralize_html(text)
+    text = rewrite_destinations(text, _unsafe_destination)
     if rewrite is not None:
         text = rewrite_destinations(text, rewrite)
     return link_references(text, href_for)
+
+
+_UNSAFE_SCHEME = re.compile(
+    r"^\s*(?:javascript|vbscript|file|data(?!:image/(?:png|jpeg|gif|webp)[;,])):", re.I
+)
+
+
+def _unsafe_destination(destination: str) -> str | None:
+    """Script-capable and file URLs become a harmless ``#``, whoever wrote them."""
+    cleaned = re.sub(r"[\x00-\x20]", "", destination)
+    return "#" if _UNSAFE_SCHEME.match(cleaned) else None
 
 
 def render_html(
