@@ -117,11 +117,26 @@ CASES: list[Case] = [
         {"country_reports/fence.md": with_body("```python\nprint('x')")},
         [("missing-subsection", AREA)],
     ),
-    Case("deeply nested list", {"country_reports/list.md": with_body(NESTED_LIST)}, renders=True),
     Case(
-        "deeply nested quotes", {"country_reports/quote.md": with_body(NESTED_QUOTE)}, renders=True
+        "deeply nested list",
+        {"country_reports/list.md": with_body(NESTED_LIST)},
+        [("unreadable-file", BODY + 31)],
     ),
-    Case("megabyte-long line", {"country_reports/long.md": with_body(LONG_LINE)}, renders=True),
+    Case(
+        "deeply nested quotes",
+        {"country_reports/quote.md": with_body(NESTED_QUOTE)},
+        [("unreadable-file", BODY)],
+    ),
+    Case(
+        "nested quotes within the limit",
+        {"country_reports/quote20.md": with_body(">" * 20 + " deep but fine")},
+        renders=True,
+    ),
+    Case(
+        "megabyte-long line",
+        {"country_reports/long.md": with_body(LONG_LINE)},
+        [("unreadable-file", BODY)],
+    ),
     Case(
         "hundreds of table columns",
         {"country_reports/wide.md": with_body(WIDE_TABLE)},
@@ -202,9 +217,21 @@ CASES: list[Case] = [
         {"country_reports/rtl.md": with_body(RTL)},
         renders=True,
     ),
-    Case("endless brackets", {"country_reports/brackets.md": with_body(BRACKETS)}, renders=True),
-    Case("endless backticks", {"country_reports/ticks.md": with_body(BACKTICKS)}, renders=True),
-    Case("endless unclosed tags", {"country_reports/tags.md": with_body(TAGS)}, renders=True),
+    Case(
+        "endless brackets",
+        {"country_reports/brackets.md": with_body(BRACKETS)},
+        [("unreadable-file", BODY)],
+    ),
+    Case(
+        "endless backticks",
+        {"country_reports/ticks.md": with_body(BACKTICKS)},
+        [("unreadable-file", BODY)],
+    ),
+    Case(
+        "endless unclosed tags",
+        {"country_reports/tags.md": with_body(TAGS)},
+        [("unreadable-file", BODY)],
+    ),
     Case(
         "unclosed HTML comment",
         {"country_reports/comment.md": with_body("<!-- never closed")},

@@ -21,6 +21,11 @@ from opsc.model import Area, Chapter, Footnote, Report, ReportMeta, Section, Sub
 from opsc.references import parse_provision_list
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Beyond these, rendering time explodes (a line laid out in a table cell, nesting that
+#: squeezes text to nothing); no real report comes near them.
+MAX_LINE_CHARS = 20_000
+MAX_NESTING = 30
+_NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?)+")
 OPSC_ADOPTED = dt.date(2000, 5, 25)
 REPORT_KEYS = (
     "country",
@@ -122,7 +127,45 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
                 "save the file with UTF-8 encoding",
             )
         ]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    limits = _limits(text, display)
+    if limits:
+        return None, limits
+    return text, []
+
+
+def _limits(text: str, display: str) -> list[Diagnostic]:
+    """Lines too long or nesting too deep to render in bounded time."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return [
+                Diagnostic(
+                    display,
+                    number,
+                    MAX_LINE_CHARS + 1,
+                    "unreadable-file",
+                    f"line is {len(line):,} characters long; the limit is {MAX_LINE_CHARS:,}",
+                    "break the text into paragraphs",
+                )
+            ]
+        if line[:1] not in " \t>-*+0123456789":
+            continue
+        quotes = re.match(r"[ \t>]*", line).group(0).count(">")  # type: ignore[union-attr]
+        marker = _NESTING.match(line)
+        lists = len(re.findall(r"(?:[-*+]|\d+[.)])(?=[ \t]|$)", marker.group(0))) if marker else 0
+        indent = (len(line) - len(line.lstrip(" "))) // 2 if marker else 0
+        if max(quotes + lists, indent) > MAX_NESTING:
+            return [
+                Diagnostic(
+                    display,
+                    number,
+                    1,
+                    "unreadable-file",
+                    f"lists or quotes nested more than {MAX_NESTING} levels deep",
+                    "flatten the structure",
+                )
+            ]
+    return []
 
 
 def headings(text: str, first_line: int = 1) -> list[Heading]:
