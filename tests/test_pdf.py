@@ -193,6 +193,8 @@ def test_compendium_contents_and_continuous_pages(rendered: dict[str, Path]) -> 
     front = reader.pages[1].extract_text()
     assert "Contents" in front and "Advocacy guide" in front and "Argentina" in front
     assert reader.page_labels[-1] == str(len(reader.pages))
+    total = len(reader.pages)
+    assert f"Compendium page {total} of {total}" in reader.pages[-1].extract_text()
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert {"Advocacy guide", "Argentina", "Benin"} <= set(top)
     with pikepdf.open(rendered["compendium"]) as document:  # still a tagged PDF

@@ -270,3 +270,12 @@ def front_html(
             lang=lang,
         )
     )
+
+
+def numbers_html(settings: Settings, numbers: list[int], total: int) -> str:
+    """Pages holding only the compendium's continuous page number, to overlay on the parts."""
+    return (
+        _environment()
+        .get_template("numbers.html.j2")
+        .render(paper=settings.paper, numbers=numbers, total=total)
+    )

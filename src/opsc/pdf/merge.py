@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 
 from opsc.config import Settings
-from opsc.pdf.structure import join_tagged
+from opsc.pdf.structure import join_tagged, stamp_page_numbers
 
 
 def _front(
@@ -65,7 +65,16 @@ def join_compendium(
             "/Producer": "opsc (WeasyPrint, pikepdf)",
         },
     )
+    total = front_pages + sum(counts)
+    numbers_path = out.with_name(f".{out.name}.numbers.pdf")
+    numbers = list(range(front_pages + 1, total + 1))
+    from opsc.pdf import render_html_pdf
+    from opsc.pdf.html import numbers_html
+
+    render_html_pdf(numbers_html(settings, numbers, total), root, root, numbers_path, "numbers")
+    stamp_page_numbers(tmp, numbers_path, front_pages)
+    numbers_path.unlink(missing_ok=True)
     tmp.replace(out)
-    offset = front_pages + sum(counts)
+    offset = total
     front_path.unlink(missing_ok=True)
     return offset

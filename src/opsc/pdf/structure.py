@@ -135,3 +135,24 @@ def join_tagged(
     for source in sources:
         source.close()
     return starts
+
+
+def stamp_page_numbers(pdf_path: Path, numbers_path: Path, first: int) -> None:
+    """Overlay continuous page numbers on every page from ``first``, marked as artifacts.
+
+    The parts keep their own "Page X of Y" footers; the book's numbering is added at the
+    bottom centre. Marked as /Artifact, it does not disturb the structure tree.
+    """
+    with (
+        pikepdf.open(pdf_path, allow_overwriting_input=True) as pdf,
+        pikepdf.open(numbers_path) as numbers,
+    ):
+        for offset, page in enumerate(pdf.pages[first:]):
+            source = numbers.pages[offset]
+            form = pdf.copy_foreign(source.as_form_xobject())
+            name = page.add_resource(form, Name.XObject, prefix="OpscNum")
+            # isolate the page's own graphics state (WeasyPrint leaves a flipped matrix)
+            page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+            stamp = b"Q\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n"
+            page.contents_add(pikepdf.Stream(pdf, stamp), prepend=False)
+        pdf.save(pdf_path, static_id=True, deterministic_id=True)
