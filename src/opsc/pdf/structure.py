@@ -150,7 +150,7 @@ def stamp_page_numbers(pdf_path: Path, numbers_path: Path, first: int) -> None:
         for offset, page in enumerate(pdf.pages[first:]):
             source = numbers.pages[offset]
             form = pdf.copy_foreign(source.as_form_xobject())
-            name = page.add_resource(form, Name.XObject, prefix="OpscNum")
+            name = page.add_resource(form, Name.XObject, Name("/OpscPageNumber"))
             # isolate the page's own graphics state (WeasyPrint leaves a flipped matrix)
             page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
             stamp = b"Q\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n"
