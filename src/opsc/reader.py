@@ -25,7 +25,6 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 #: squeezes text to nothing); no real report comes near them.
 MAX_LINE_CHARS = 20_000
 MAX_NESTING = 30
-_NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?)+")
 OPSC_ADOPTED = dt.date(2000, 5, 25)
 REPORT_KEYS = (
     "country",
@@ -134,49 +133,58 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     return text, []
 
 
+_DEEP_NESTING = re.compile(
+    rf"^(?:[ \t]*(?:>|(?:[-*+]|\d{{1,9}}[.)])(?=[ \t]|$))){{{MAX_NESTING + 1}}}|^ {{{2 * MAX_NESTING + 2},}}(?:[-*+]|\d{{1,9}}[.)])(?=[ \t]|$)",
+    re.MULTILINE,
+)
+
+
 def _limits(text: str, display: str) -> list[Diagnostic]:
     """Lines too long or nesting too deep to render in bounded time."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
-            return [
-                Diagnostic(
-                    display,
-                    number,
-                    MAX_LINE_CHARS + 1,
-                    "unreadable-file",
-                    f"line is {len(line):,} characters long; the limit is {MAX_LINE_CHARS:,}",
-                    "break the text into paragraphs",
-                )
-            ]
-        if line[:1] not in " \t>-*+0123456789":
-            continue
-        quotes = re.match(r"[ \t>]*", line).group(0).count(">")  # type: ignore[union-attr]
-        marker = _NESTING.match(line)
-        lists = len(re.findall(r"(?:[-*+]|\d+[.)])(?=[ \t]|$)", marker.group(0))) if marker else 0
-        indent = (len(line) - len(line.lstrip(" "))) // 2 if marker else 0
-        if max(quotes + lists, indent) > MAX_NESTING:
-            return [
-                Diagnostic(
-                    display,
-                    number,
-                    1,
-                    "unreadable-file",
-                    f"lists or quotes nested more than {MAX_NESTING} levels deep",
-                    "flatten the structure",
-                )
-            ]
+    lines = text.split("\n")
+    if max(map(len, lines), default=0) > MAX_LINE_CHARS:
+        number = next(n for n, line in enumerate(lines, 1) if len(line) > MAX_LINE_CHARS)
+        length = len(lines[number - 1])
+        return [
+            Diagnostic(
+                display,
+                number,
+                MAX_LINE_CHARS + 1,
+                "unreadable-file",
+                f"line is {length:,} characters long; the limit is {MAX_LINE_CHARS:,}",
+                "break the text into paragraphs",
+            )
+        ]
+    deep = _DEEP_NESTING.search(text)
+    if deep:
+        return [
+            Diagnostic(
+                display,
+                text.count("\n", 0, deep.start()) + 1,
+                1,
+                "unreadable-file",
+                f"lists or quotes nested more than {MAX_NESTING} levels deep",
+                "flatten the structure",
+            )
+        ]
     return []
+
+
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t].*)?$", re.MULTILINE)
 
 
 def headings(text: str, first_line: int = 1) -> list[Heading]:
     """ATX headings outside fenced code, with their ``{#id}`` when present."""
-    code_lines: set[int] = set()
-    for start, end in fenced_code_ranges(text):
-        code_lines.update(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
+    fences = fenced_code_ranges(text)
     found: list[Heading] = []
-    for index, line in enumerate(text.split("\n")):
-        if index in code_lines or "#" not in line[:4]:
+    line_number, counted = 0, 0
+    for candidate in _HEADING_LINE.finditer(text):
+        start = candidate.start()
+        if any(a <= start < b for a, b in fences):
             continue
+        line_number += text.count("\n", counted, start)
+        counted = start
+        line = candidate.group(0)
         match = _HEADING.match(line)
         if not match:
             continue
@@ -191,7 +199,7 @@ def headings(text: str, first_line: int = 1) -> list[Heading]:
                 level=len(match.group(1)),
                 text=content.strip(),
                 anchor=anchor,
-                line=index + first_line,
+                line=line_number + first_line,
                 column=line.index("#") + 1,
             )
         )

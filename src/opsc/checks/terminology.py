@@ -74,17 +74,6 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[begin : after.start() if after else end + 600]
 
 
-def _exempt_ranges(text: str) -> list[tuple[int, int]]:
-    ranges = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.lstrip()
-        if stripped.startswith((">", "#")):
-            ranges.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return ranges
-
-
 _KEYWORDS = ("prostitut", "porn", "sex")
 
 
@@ -118,14 +107,21 @@ def find_terms(prose: str) -> Iterator[TermUse]:
     lowered = prose.lower()
     if "prostitut" not in lowered and "porn" not in lowered and "sex" not in lowered:
         return
-    exempt: list[tuple[int, int]] | None = None
     for match in _term_matches(prose, lowered):
         term = TERMS[int(match.lastgroup[1:])]  # type: ignore[index]
-        if exempt is None:
-            exempt = _exempt_ranges(prose)
-        if any(a <= match.start() < b for a, b in exempt):
+        if _quoted_or_heading(prose, match.start()):
             continue
         if term.legal and _LEGAL_CONTEXT.search(_sentence(prose, match.start(), match.end())):
             continue
         written = prose[match.start() : match.end()]
         yield TermUse(match.start(), match.end(), written, term.preferred)
+
+
+def _quoted_or_heading(prose: str, at: int) -> bool:
+    """Whether an offset lies in a quotation, a blockquote or a heading line."""
+    start = prose.rfind("\n", 0, at) + 1
+    end = prose.find("\n", at)
+    line = prose[start : end if end != -1 else len(prose)]
+    if line.lstrip().startswith((">", "#")):
+        return True
+    return any(m.start() <= at - start < m.end() for m in _QUOTED.finditer(line))
