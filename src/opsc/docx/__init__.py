@@ -9,10 +9,8 @@ and the compendium also become EPUB e-books for reading on phones.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import mimetypes
-import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -24,6 +22,7 @@ from opsc import registry
 from opsc.catalogue import RATING_LABELS, SUBSECTIONS
 from opsc.catalogue import areas as catalogue_areas
 from opsc.config import Settings
+from opsc.dates import source_date
 from opsc.docx.ast import group_cells
 from opsc.docx.pandoc import ast_to_file, markdown_to_ast
 from opsc.html_render import prepare_markdown as _prepare_markdown
@@ -131,7 +130,7 @@ def _cited(texts: list[str], listed: list[str]) -> list[dict[str, str]]:
 
 
 def _metadata(title: str, subject: str, settings: Settings, language: str) -> list[str]:
-    date = _date().isoformat()
+    date = source_date().isoformat()
     return [
         f"--metadata=title:{title}",
         f"--metadata=subject:{subject}",
@@ -139,13 +138,6 @@ def _metadata(title: str, subject: str, settings: Settings, language: str) -> li
         f"--metadata=lang:{language}",
         f"--metadata=date:{date}",
     ]
-
-
-def _date() -> dt.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date(2000, 5, 25)
 
 
 def reference_docx() -> Path:

@@ -7,13 +7,12 @@ fetched through ``ProjectFetcher``: files of the project only.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
-import os
 from pathlib import Path
 
 from opsc.config import Settings
+from opsc.dates import source_date
 from opsc.model import Chapter, Corpus, Report
 from opsc.pdf.fetcher import ProjectFetcher, RefusedURL
 from opsc.pdf.html import front_html, guide_html, report_html
@@ -29,13 +28,6 @@ __all__ = [
     "render_html_pdf",
     "render_report_pdf",
 ]
-
-
-def _epoch_date() -> dt.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date(2000, 5, 25)
 
 
 def render_html_pdf(html: str, base: Path, root: Path, out: Path, identifier: str) -> int:
@@ -66,7 +58,7 @@ def render_report_pdf(report: Report, settings: Settings, root: Path, out: Path)
 
 def render_guide_pdf(chapters: list[Chapter], settings: Settings, root: Path, out: Path) -> int:
     """The PDF of the whole guide."""
-    html = guide_html(chapters, settings, root, _epoch_date())
+    html = guide_html(chapters, settings, root, source_date())
     base = chapters[0].path.parent if chapters else root
     return render_html_pdf(html, base, root, out, "guide")
 
@@ -98,7 +90,7 @@ def render_compendium_pdf(
             path = work / f"{report.slug}.pdf"
             render_report_pdf(report, settings, root, path)
         ordered.append(("report", report.meta.country or report.title, path))
-    pages = join_compendium(ordered, settings, _epoch_date(), root, out, front_html)
+    pages = join_compendium(ordered, settings, source_date(), root, out, front_html)
     for leftover in work.glob("*"):
         leftover.unlink()
     work.rmdir()
