@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -18,9 +20,16 @@ def copy_corpus(target: Path) -> Path:
     return target
 
 
-def opsc(project: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run the real ``opsc`` command in ``project``."""
+def opsc(
+    project: Path, *args: str, check: bool = False, timeout: float = 600, memory: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``opsc`` command in ``project``, optionally capped to ``memory`` bytes."""
     env = {**os.environ, "OPSC_TODAY": TODAY}
+
+    def cap() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     return subprocess.run(
         [sys.executable, "-m", "opsc.cli", *args],
         cwd=project,
@@ -28,5 +37,13 @@ def opsc(project: Path, *args: str, check: bool = False) -> subprocess.Completed
         capture_output=True,
         text=True,
         check=check,
-        timeout=600,
+        timeout=timeout,
+        preexec_fn=cap,
+    )
+
+
+def tiny_png() -> bytes:
+    """A valid 1×1 PNG image."""
+    return base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
     )

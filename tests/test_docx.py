@@ -12,7 +12,7 @@ import docx as python_docx
 import pytest
 
 from opsc.project import Project
-from tests.sitebuild import TODAY, copy_corpus
+from tests.sitebuild import TODAY, copy_corpus, tiny_png
 
 pytestmark = pytest.mark.slow
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -25,8 +25,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     os.environ["SOURCE_DATE_EPOCH"] = "1773446400"
     os.environ["OPSC_TODAY"] = TODAY
     root = copy_corpus(tmp_path_factory.mktemp("docx") / "project")
-    (root / "country_reports/inside.png").write_bytes(_png())
-    (root.parent / "outside.png").write_bytes(_png())
+    (root / "country_reports/inside.png").write_bytes(tiny_png())
+    (root.parent / "outside.png").write_bytes(tiny_png())
     report = root / "country_reports/argentina.md"
     report.write_text(
         report.read_text().replace(
@@ -48,14 +48,6 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     made["compendium-epub"] = out / "compendium.epub"
     docx.render_compendium_epub(corpus, project.settings, root, made["compendium-epub"])
     return made
-
-
-def _png() -> bytes:
-    import base64
-
-    return base64.b64decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
-    )
 
 
 def test_areas_are_three_column_tables(files: dict[str, Path]) -> None:

@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.hostile import CASES, Case
+from tests.sitebuild import opsc
 
 MEMORY_LIMIT = 3 * 1024**3  # a runaway parser hits this instead of the machine
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def run_opsc(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "OPSC_TODAY": "2026-11-23"}
-    return subprocess.run(
-        [sys.executable, "-m", "opsc.cli", *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=_limit_memory,
-    )
+    return opsc(project, *args, timeout=120, memory=MEMORY_LIMIT)
 
 
 def make(tmp_path: Path, case: Case) -> Path:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from opsc.config import Settings
 from opsc.project import Project
-from tests.sitebuild import TODAY, copy_corpus
+from tests.sitebuild import TODAY, copy_corpus, tiny_png
 
 pytestmark = pytest.mark.slow
 EPOCH = "1773446400"  # 2026-03-14
@@ -25,7 +25,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     os.environ["OPSC_TODAY"] = TODAY
     root = copy_corpus(tmp_path_factory.mktemp("pdf") / "project")
-    (root / "country_reports" / "chart.png").write_bytes(_png())
+    (root / "country_reports" / "chart.png").write_bytes(tiny_png())
     benin = root / "country_reports" / "benin.md"
     benin.write_text(
         benin.read_text().replace(
@@ -51,14 +51,6 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     )
     files["root"] = root
     return files
-
-
-def _png() -> bytes:
-    import base64
-
-    return base64.b64decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
-    )
 
 
 def test_landscape_a4(rendered: dict[str, Path]) -> None:
@@ -221,11 +213,11 @@ def test_fetcher_serves_only_project_files(tmp_path: Path) -> None:
 
     root = tmp_path / "project"
     root.mkdir()
-    (root / "inside.png").write_bytes(_png())
-    (tmp_path / "outside.png").write_bytes(_png())
+    (root / "inside.png").write_bytes(tiny_png())
+    (tmp_path / "outside.png").write_bytes(tiny_png())
     (root / "link.png").symlink_to(tmp_path / "outside.png")
     fetcher = ProjectFetcher(root)
-    assert fetcher.fetch((root / "inside.png").as_uri()).read() == _png()
+    assert fetcher.fetch((root / "inside.png").as_uri()).read() == tiny_png()
     for url in [
         (tmp_path / "outside.png").as_uri(),
         (root / "link.png").as_uri(),
@@ -247,7 +239,7 @@ def test_rendering_never_fetches_outside(tmp_path: Path) -> None:
     root = tmp_path / "project"
     (root / "country_reports").mkdir(parents=True)
     secret = tmp_path / "secret.png"
-    secret.write_bytes(_png())
+    secret.write_bytes(tiny_png())
     text = (
         FIXTURE_REPORT
         + f"\n![x]({secret.as_uri()}) ![y](../../secret.png) ![z](http://127.0.0.1:9/a.png)\n"

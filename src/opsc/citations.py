@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from opsc import registry
 from opsc.model import Chapter, Corpus, Report
 from opsc.reader import heading_slug, headings
 from opsc.references import find_references
+from opsc.registry import Provision
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,19 @@ def cited_by(corpus: Corpus) -> dict[str, list[Citation]]:
         for provision_id, items in _chapter_citations(chapter).items():
             index[provision_id].extend(items)
     return dict(index)
+
+
+def in_treaty_order(keys: Iterable[tuple[str, str]]) -> list[tuple[str, Provision]]:
+    """Cited (instrument, id) pairs as registry nodes: OPSC first in treaty order, then CRC.
+
+    Unknown ids are left out.
+    """
+    opsc, crc = registry.opsc(), registry.crc()
+    order = {p.id: i for i, p in enumerate(opsc.provisions)}
+    found = []
+    for instrument, provision_id in dict.fromkeys(keys):
+        provision = (opsc if instrument == "OPSC" else crc).get(provision_id)
+        if provision is not None:
+            rank = order[provision_id] if instrument == "OPSC" else int(provision_id)
+            found.append(((instrument != "OPSC", rank), instrument, provision))
+    return [(instrument, provision) for _, instrument, provision in sorted(found)]

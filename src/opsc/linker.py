@@ -46,3 +46,15 @@ def link_references(markdown: str, href_for: HrefFor) -> str:
 def provision_anchor(provision_id: str) -> str:
     """The HTML id of a provision: ``3(1)(a)(i)`` -> ``p-3-1-a-i``."""
     return "p-" + provision_id.replace(")(", "-").replace("(", "-").replace(")", "")
+
+
+def annex_anchor(instrument: str, provision_id: str) -> str:
+    """The id of a provision's entry in a document's "Cited provisions" section."""
+    if instrument == "CRC":
+        return f"annex-crc-{provision_id.split('(', 1)[0]}"
+    return "annex-" + provision_anchor(provision_id)
+
+
+def annex_href(ref: Reference) -> str:
+    """A link from a treaty reference to its entry in the "Cited provisions" section."""
+    return "#" + annex_anchor(*ref.cited)

@@ -64,6 +64,11 @@ class Reference:
         """The article number of the referenced provision."""
         return self.id.split("(", 1)[0]
 
+    @property
+    def cited(self) -> tuple[str, str]:
+        """The registry node it cites: CRC references are checked at article level."""
+        return (self.instrument, self.id if self.instrument == "OPSC" else self.article)
+
 
 def canonical_id(written: str) -> str:
     """The canonical form of a provision id as written: ``3 (1) (a)`` -> ``3(1)(a)``."""

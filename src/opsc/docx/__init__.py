@@ -18,19 +18,19 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from opsc import registry
 from opsc.catalogue import RATING_LABELS, SUBSECTIONS
 from opsc.catalogue import areas as catalogue_areas
+from opsc.citations import in_treaty_order
 from opsc.config import Settings
 from opsc.dates import source_date
 from opsc.docx.ast import group_cells
 from opsc.docx.pandoc import ast_to_file, markdown_to_ast
 from opsc.html_render import prepare_markdown as _prepare_markdown
-from opsc.linker import provision_anchor
+from opsc.linker import annex_anchor, annex_href
 from opsc.links import Target, resolve
 from opsc.model import Chapter, Corpus, Report
 from opsc.reader import heading_slug, headings
-from opsc.references import Reference, find_references
+from opsc.references import find_references
 
 __all__ = ["render_compendium_epub", "render_guide_docx", "render_guide_epub", "render_report_docx"]
 
@@ -73,16 +73,6 @@ def prepare_markdown(text: str, **kwargs: object) -> str:
     return _DROPPED_LINK.sub(r"\1", prepared)
 
 
-def _annex_id(ref_instrument: str, provision_id: str) -> str:
-    if ref_instrument == "CRC":
-        return f"annex-crc-{provision_id.split('(', 1)[0]}"
-    return "annex-" + provision_anchor(provision_id)
-
-
-def _href(ref: Reference) -> str:
-    return "#" + _annex_id(ref.instrument, ref.id if ref.instrument == "OPSC" else ref.article)
-
-
 def _rewrite(source: Path, root: Path, own: set[str], prefix: str = ""):
     """Keep web links, local images and anchors of this file; unlink the rest."""
 
@@ -103,30 +93,17 @@ def _rewrite(source: Path, root: Path, own: set[str], prefix: str = ""):
 
 
 def _cited(texts: list[str], listed: list[str]) -> list[dict[str, str]]:
-    keys: dict[tuple[str, str], None] = {("OPSC", p): None for p in listed}
-    for text in texts:
-        for ref in find_references(text):
-            if not ref.implied:
-                keys[(ref.instrument, ref.id if ref.instrument == "OPSC" else ref.article)] = None
-    opsc, crc = registry.opsc(), registry.crc()
-    order = {p.id: i for i, p in enumerate(opsc.provisions)}
-    entries = []
-    for instrument, provision_id in keys:
-        provision = (opsc if instrument == "OPSC" else crc).get(provision_id)
-        if provision is not None:
-            entries.append(
-                {
-                    "instrument": instrument,
-                    "id": provision_id,
-                    "title": _md_escape(provision.title),
-                    "anchor": _annex_id(instrument, provision_id),
-                    "sort": (
-                        instrument != "OPSC",
-                        order.get(provision_id, int(provision_id) if provision_id.isdigit() else 0),
-                    ),
-                }
-            )
-    return sorted(entries, key=lambda e: e["sort"])
+    keys = [("OPSC", p) for p in listed]
+    keys += [ref.cited for text in texts for ref in find_references(text) if not ref.implied]
+    return [
+        {
+            "instrument": instrument,
+            "id": provision.id,
+            "title": _md_escape(provision.title),
+            "anchor": annex_anchor(instrument, provision.id),
+        }
+        for instrument, provision in in_treaty_order(keys)
+    ]
 
 
 def _metadata(title: str, subject: str, settings: Settings, language: str) -> list[str]:
@@ -151,7 +128,7 @@ def report_markdown(report: Report, root: Path) -> str:
     rewrite = _rewrite(report.path, root, own)
 
     def prepare(text: str) -> Markup:
-        return Markup(prepare_markdown(text, href_for=_href, rewrite=rewrite))
+        return Markup(prepare_markdown(text, href_for=annex_href, rewrite=rewrite))
 
     texts = [report.intro.markdown]
     areas = []
@@ -166,7 +143,9 @@ def report_markdown(report: Report, root: Path) -> str:
                 "id": area.id,
                 "title": _md_escape(area.title),
                 "rating": RATING_LABELS.get(area.rating or "unknown"),
-                "provisions": [{"id": p, "anchor": _annex_id("OPSC", p)} for p in area.provisions],
+                "provisions": [
+                    {"id": p, "anchor": annex_anchor("OPSC", p)} for p in area.provisions
+                ],
                 "columns": columns,
             }
         )
@@ -232,7 +211,7 @@ def guide_markdown(chapters: list[Chapter], root: Path, *, with_contents: bool) 
                 "id": f"chapter-{chapter.slug}",
                 "title": _md_escape(chapter.title),
                 "summary": _md_escape(chapter.summary) if chapter.summary else None,
-                "markdown": Markup(prepare_markdown(text, href_for=_href, rewrite=rewrite)),
+                "markdown": Markup(prepare_markdown(text, href_for=annex_href, rewrite=rewrite)),
             }
         )
     return (

@@ -11,12 +11,12 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from opsc import registry
 from opsc.catalogue import RATING_LABELS, SUBSECTIONS
 from opsc.catalogue import areas as catalogue_areas
+from opsc.citations import in_treaty_order
 from opsc.config import Settings
 from opsc.html_render import markdown_to_html, prepare_markdown, render_html
-from opsc.linker import provision_anchor
+from opsc.linker import annex_anchor, annex_href
 from opsc.links import Target, resolve
 from opsc.model import Chapter, Report
 from opsc.reader import heading_slug, headings
@@ -39,18 +39,6 @@ def stylesheet(settings: Settings) -> str:
     """The print stylesheet, for the configured paper size."""
     css = resources.files("opsc.pdf").joinpath("templates/print.css").read_text(encoding="utf-8")
     return css.replace("A4 landscape", f"{settings.paper} landscape")
-
-
-def annex_anchor(instrument: str, provision_id: str) -> str:
-    """The id of a provision's entry in the cited-provisions annex."""
-    if instrument == "CRC":
-        return f"annex-crc-{provision_id.split('(', 1)[0]}"
-    return "annex-" + provision_anchor(provision_id)
-
-
-def _href_to_annex(ref: Reference) -> str:
-    target = ref.id if ref.instrument == "OPSC" else ref.article
-    return "#" + annex_anchor(ref.instrument, target)
 
 
 def _rewrite_for(source: Path, root: Path, own: set[str]) -> Callable[[str], str | None]:
@@ -84,28 +72,16 @@ class CitedProvision:
 
 
 def _annex(citations: dict[tuple[str, str], list[tuple[str, str]]]) -> list[CitedProvision]:
-    opsc, crc = registry.opsc(), registry.crc()
-    order = {p.id: i for i, p in enumerate(opsc.provisions)}
-    entries = []
-    for (instrument, provision_id), places in citations.items():
-        treaty = opsc if instrument == "OPSC" else crc
-        provision = treaty.get(provision_id)
-        if provision is None:
-            continue
-        unique = list(dict.fromkeys(places))
-        entries.append(
-            CitedProvision(
-                instrument,
-                provision_id,
-                provision.title,
-                annex_anchor(instrument, provision_id),
-                unique,
-            )
+    return [
+        CitedProvision(
+            instrument,
+            provision.id,
+            provision.title,
+            annex_anchor(instrument, provision.id),
+            list(dict.fromkeys(citations[(instrument, provision.id)])),
         )
-    entries.sort(
-        key=lambda e: (e.instrument != "OPSC", order.get(e.id, int(e.id) if e.id.isdigit() else 0))
-    )
-    return entries
+        for instrument, provision in in_treaty_order(citations)
+    ]
 
 
 def _cite(
@@ -116,8 +92,7 @@ def _cite(
     for ref in refs:
         if ref.implied:
             continue
-        key = (ref.instrument, ref.id if ref.instrument == "OPSC" else ref.article)
-        into.setdefault(key, []).append(place)
+        into.setdefault(ref.cited, []).append(place)
 
 
 def _date(value: dt.date | None) -> str:
@@ -139,7 +114,7 @@ def report_html(report: Report, settings: Settings, root: Path) -> str:
         for key, title, body in area.columns():
             text = body.markdown if body is not None and not body.is_empty else "Not assessed."
             _cite(find_references(text), place, citations)
-            prepared = prepare_markdown(text, href_for=_href_to_annex, rewrite=rewrite)
+            prepared = prepare_markdown(text, href_for=annex_href, rewrite=rewrite)
             columns.append({"key": key, "title": title, "markdown": Markup(prepared)})
         areas.append(
             {
@@ -156,7 +131,7 @@ def report_html(report: Report, settings: Settings, root: Path) -> str:
         )
     footnotes = "\n\n".join(
         f"[^{n.label}]: "
-        + prepare_markdown(n.body.markdown, href_for=_href_to_annex, rewrite=rewrite).replace(
+        + prepare_markdown(n.body.markdown, href_for=annex_href, rewrite=rewrite).replace(
             "\n", "\n    "
         )
         for n in report.footnotes
@@ -167,7 +142,7 @@ def report_html(report: Report, settings: Settings, root: Path) -> str:
     body = markdown_to_html(body_markdown)
     _cite(find_references(report.intro.markdown), ("Introduction", "#introduction"), citations)
     intro = render_html(
-        report.intro.markdown, href_for=_href_to_annex, rewrite=rewrite, id_prefix="intro-"
+        report.intro.markdown, href_for=annex_href, rewrite=rewrite, id_prefix="intro-"
     )
     present = {a.id for a in report.areas}
     meta = report.meta
@@ -225,7 +200,7 @@ def chapter_parts(chapters: list[Chapter], root: Path) -> tuple[list[dict], dict
                     f"#{prefix}{section.anchor or heading_slug(section.text)}",
                 )
             _cite([ref], place, citations)
-        html = render_html(text, href_for=_href_to_annex, rewrite=rewrite, id_prefix=prefix)
+        html = render_html(text, href_for=annex_href, rewrite=rewrite, id_prefix=prefix)
         parts.append(
             {
                 "id": f"chapter-{chapter.slug}",
